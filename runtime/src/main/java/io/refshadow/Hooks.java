@@ -1,0 +1,261 @@
+package io.refshadow;
+
+import io.refshadow.heap.Failures;
+import io.refshadow.heap.FieldRegistry;
+import io.refshadow.heap.Frame;
+import io.refshadow.heap.HookSupport;
+import io.refshadow.heap.ShadowHeap;
+
+/**
+ * The one class instrumented code calls: the stable ABI between rewritten bytecode and the shadow
+ * heap. Every method is static, takes only what the bytecode has at hand, never throws into the
+ * caller (failures are counted and reported once by {@link Failures}), and does nothing when no
+ * shadow heap is installed.
+ *
+ * <h2>The vocabulary, and the Python behaviour each event stands for</h2>
+ *
+ * <ul>
+ *   <li>{@link #enter}, {@link #arg}: a frame starts; {@code this} and parameters are its first
+ *       locals (a Python frame's {@code localsplus}).
+ *   <li>{@link #storeLocal}: {@code astore} (STORE_FAST): the slot's old referent loses a
+ *       reference.
+ *   <li>{@link #allocated}: a constructor finished (the object exists); it is a temporary of the
+ *       allocating frame at an operand-stack position until a store takes it, a call consumes it or
+ *       the statement ends.
+ *   <li>{@link #result}, {@link #called}: a call returned; the temporaries it consumed as arguments
+ *       are released (CPython's CALL pops its arguments), and a returned reference becomes a
+ *       temporary.
+ *   <li>{@link #line}: a statement boundary; every remaining temporary is released (a discarded
+ *       result, {@code new Foo();} as a statement).
+ *   <li>{@link #returnValue}, {@link #exit}, {@link #unwind}: the frame ends normally or by an
+ *       exception; its locals are released, a returned reference moves to the caller.
+ *   <li>{@link #putField}, {@link #putStatic}, {@link #arrayStore}: STORE_ATTR, STORE_GLOBAL,
+ *       STORE_SUBSCR on a list. The shadow keeps its own copy of each edge.
+ *   <li>{@link #arraycopy}, {@link #copied}: bulk copies (slice assignment, {@code list.copy()}).
+ *   <li>{@link #escape}: a reference handed to code that refshadow does not watch: the object is
+ *       pinned and its lifetime falls back to the JVM's.
+ * </ul>
+ *
+ * <p>Operand-stack positions: {@code position} is the index (from the bottom of the method's
+ * operand stack, counting each value as one) at which a temporary sits. A call whose receiver or
+ * first argument sits at position p releases the temporaries at p and above. Pass {@link
+ * #NO_POSITION} when unknown: such a temporary lives until the statement ends.
+ */
+public final class Hooks {
+  /** A temporary whose operand-stack position is unknown: released at the statement's end. */
+  public static final int NO_POSITION = -1;
+
+  private Hooks() {}
+
+  /**
+   * Method entry. Returns the shadow frame the method passes to the other frame hooks, or null when
+   * refshadow is inactive (every hook accepts a null frame and then does nothing).
+   *
+   * @param maxLocals the method's {@code max_locals}, to size the frame
+   */
+  public static Frame enter(int maxLocals) {
+    ShadowHeap h = ShadowHeap.active;
+    if (h == null) {
+      return null;
+    }
+    try {
+      return HookSupport.enter(h, maxLocals);
+    } catch (Throwable t) {
+      Failures.report("Hooks.enter", t);
+      return null;
+    }
+  }
+
+  /** A reference parameter (or {@code this}) in local {@code slot} at method entry. */
+  public static void arg(Object value, Frame f, int slot) {
+    storeLocal(value, f, slot);
+  }
+
+  /** {@code astore slot}: local {@code slot} now refers to {@code value} (may be null). */
+  public static void storeLocal(Object value, Frame f, int slot) {
+    if (f == null) {
+      return;
+    }
+    try {
+      HookSupport.storeLocal(f, value, slot);
+    } catch (Throwable t) {
+      Failures.report("Hooks.storeLocal", t);
+    }
+  }
+
+  /** A statement boundary (a line-number entry): the frame's temporaries are released. */
+  public static void line(Frame f) {
+    if (f == null) {
+      return;
+    }
+    try {
+      HookSupport.line(f);
+    } catch (Throwable t) {
+      Failures.report("Hooks.line", t);
+    }
+  }
+
+  /** A constructor of {@code obj} has returned: the object is registered as a new allocation. */
+  public static void allocated(Object obj, Frame f, int position) {
+    if (obj == null || ShadowHeap.active == null) {
+      return;
+    }
+    try {
+      HookSupport.allocated(f, obj, position);
+    } catch (Throwable t) {
+      Failures.report("Hooks.allocated", t);
+    }
+  }
+
+  /**
+   * A call that returns a reference has returned {@code value} (may be null). Temporaries at {@code
+   * position} and above (the call's receiver and arguments) are released, then the result is a
+   * temporary at {@code position}.
+   */
+  public static void result(Object value, Frame f, int position) {
+    if (f == null) {
+      return;
+    }
+    try {
+      HookSupport.result(f, value, position);
+    } catch (Throwable t) {
+      Failures.report("Hooks.result", t);
+    }
+  }
+
+  /** A call without a reference result has returned: temporaries at {@code position}+ released. */
+  public static void called(Frame f, int position) {
+    if (f == null) {
+      return;
+    }
+    try {
+      HookSupport.called(f, position);
+    } catch (Throwable t) {
+      Failures.report("Hooks.called", t);
+    }
+  }
+
+  /** {@code areturn value}: the frame exits and its caller receives the reference. */
+  public static void returnValue(Object value, Frame f) {
+    if (f == null) {
+      return;
+    }
+    try {
+      HookSupport.returnValue(f, value);
+    } catch (Throwable t) {
+      Failures.report("Hooks.returnValue", t);
+    }
+  }
+
+  /** A return without a reference value: the frame's locals are released. */
+  public static void exit(Frame f) {
+    if (f == null) {
+      return;
+    }
+    try {
+      HookSupport.exit(f);
+    } catch (Throwable t) {
+      Failures.report("Hooks.exit", t);
+    }
+  }
+
+  /**
+   * An exception leaves the frame (called from a catch-all handler that then rethrows). The locals
+   * are released now: a Java exception keeps no frames alive, unlike a Python traceback.
+   */
+  public static void unwind(Frame f) {
+    if (f == null) {
+      return;
+    }
+    try {
+      HookSupport.exit(f);
+    } catch (Throwable t) {
+      Failures.report("Hooks.unwind", t);
+    }
+  }
+
+  /** {@code putfield}: field {@code fieldId} of {@code owner} now refers to {@code value}. */
+  public static void putField(Object owner, Object value, int fieldId, Frame f) {
+    if (owner == null || ShadowHeap.active == null) {
+      return;
+    }
+    try {
+      HookSupport.putField(f, owner, value, fieldId);
+    } catch (Throwable t) {
+      Failures.report("Hooks.putField", t);
+    }
+  }
+
+  /** {@code putstatic}: static field {@code fieldId} (a module global) now refers to value. */
+  public static void putStatic(Object value, int fieldId, Frame f) {
+    if (ShadowHeap.active == null) {
+      return;
+    }
+    try {
+      HookSupport.putStatic(f, value, fieldId);
+    } catch (Throwable t) {
+      Failures.report("Hooks.putStatic", t);
+    }
+  }
+
+  /**
+   * {@code aastore}, performed here: stores {@code value} at {@code array[index]} (throwing what
+   * the real store throws), then mirrors it.
+   */
+  public static void arrayStore(Object[] array, int index, Object value, Frame f) {
+    array[index] = value;
+    if (ShadowHeap.active == null) {
+      return;
+    }
+    try {
+      HookSupport.arrayStore(f, array, index, value);
+    } catch (Throwable t) {
+      Failures.report("Hooks.arrayStore", t);
+    }
+  }
+
+  /** {@code System.arraycopy}, performed here, then mirrored for reference arrays. */
+  public static void arraycopy(Object src, int srcPos, Object dest, int destPos, int length) {
+    System.arraycopy(src, srcPos, dest, destPos, length);
+    if (ShadowHeap.active == null) {
+      return;
+    }
+    try {
+      HookSupport.arraycopy(src, srcPos, dest, destPos, length);
+    } catch (Throwable t) {
+      Failures.report("Hooks.arraycopy", t);
+    }
+  }
+
+  /**
+   * {@code copy} (already {@linkplain #allocated registered}) was made from {@code original} by
+   * {@code clone()} or {@code Arrays.copyOf}: it holds the same references.
+   */
+  public static void copied(Object original, Object copy) {
+    if (original == null || copy == null || ShadowHeap.active == null) {
+      return;
+    }
+    try {
+      HookSupport.copied(original, copy);
+    } catch (Throwable t) {
+      Failures.report("Hooks.copied", t);
+    }
+  }
+
+  /** {@code value} was handed to code refshadow does not watch: pin it. */
+  public static void escape(Object value) {
+    if (value == null || ShadowHeap.active == null) {
+      return;
+    }
+    try {
+      HookSupport.escape(value);
+    } catch (Throwable t) {
+      Failures.report("Hooks.escape", t);
+    }
+  }
+
+  /** The id of a reference field, for {@link #putField}/{@link #putStatic} (transform time). */
+  public static int fieldId(String owner, String name) {
+    return FieldRegistry.id(owner, name);
+  }
+}

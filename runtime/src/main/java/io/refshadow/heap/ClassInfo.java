@@ -1,0 +1,130 @@
+package io.refshadow.heap;
+
+import io.refshadow.Del;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the shadow heap needs to know about a class: its reference fields in CPython's traversal
+ * order, whether its instances are tracked by the cycle detector, and its {@code @Del} method.
+ *
+ * <p>Field order follows {@code subtype_traverse} and {@code clear_slots}: the class's own fields
+ * first, then its superclass's, up the chain; within a class, declaration order.
+ */
+final class ClassInfo {
+  private static final ClassValue<ClassInfo> CACHE =
+      new ClassValue<>() {
+        @Override
+        protected ClassInfo computeValue(Class<?> type) {
+          return new ClassInfo(type);
+        }
+      };
+
+  final Class<?> type;
+  final String name;
+  final boolean isArray;
+
+  /** Field ids of the instance reference fields, in traversal order; empty for arrays. */
+  final int[] fieldIds;
+
+  /** Names of those fields, parallel to {@link #fieldIds}. */
+  final String[] fieldNames;
+
+  /**
+   * Tracked by the cycle detector: instances with at least one reference field, and reference
+   * arrays. Others are "atoms" like CPython's int and str: refcounted, never in a generation.
+   */
+  final boolean tracked;
+
+  /** The {@code @Del} method, or null. */
+  final Method del;
+
+  /** Instances of this type are immortal when first seen unregistered (see ShadowHeap#adopt). */
+  final boolean immortalWhenAdopted;
+
+  static ClassInfo of(Class<?> type) {
+    return CACHE.get(type);
+  }
+
+  private ClassInfo(Class<?> type) {
+    this.type = type;
+    this.name = displayName(type);
+    this.isArray = type.isArray();
+    List<Integer> ids = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    Method found = null;
+    if (!isArray) {
+      for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+        Field[] declared;
+        try {
+          declared = c.getDeclaredFields();
+        } catch (Throwable t) {
+          declared = new Field[0];
+        }
+        for (Field f : declared) {
+          if (!Modifier.isStatic(f.getModifiers()) && !f.getType().isPrimitive()) {
+            ids.add(FieldRegistry.id(c.getName(), f.getName()));
+            names.add(f.getName());
+          }
+        }
+        if (found == null) {
+          found = findDel(c);
+        }
+      }
+    }
+    this.fieldIds = ids.stream().mapToInt(Integer::intValue).toArray();
+    this.fieldNames = names.toArray(new String[0]);
+    this.tracked = isArray ? !type.getComponentType().isPrimitive() : fieldIds.length > 0;
+    this.del = found;
+    this.immortalWhenAdopted =
+        type == String.class
+            || type == Class.class
+            || Enum.class.isAssignableFrom(type)
+            || (type.isSynthetic() && fieldIds.length == 0);
+  }
+
+  private static Method findDel(Class<?> c) {
+    Method[] methods;
+    try {
+      methods = c.getDeclaredMethods();
+    } catch (Throwable t) {
+      return null;
+    }
+    for (Method m : methods) {
+      if (m.isAnnotationPresent(Del.class)
+          && m.getParameterCount() == 0
+          && !Modifier.isStatic(m.getModifiers())) {
+        try {
+          m.setAccessible(true);
+        } catch (RuntimeException e) {
+          // still callable if public; otherwise the call fails and is reported as unraisable
+        }
+        return m;
+      }
+    }
+    return null;
+  }
+
+  /** The slot of field {@code fieldId} in this class's edge array, or -1. */
+  int slotOf(int fieldId) {
+    int[] ids = fieldIds;
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] == fieldId) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  static String displayName(Class<?> type) {
+    if (type.isArray()) {
+      return displayName(type.getComponentType()) + "[]";
+    }
+    String n = type.getName();
+    int slash = n.indexOf('/'); // hidden classes: Foo$$Lambda/0x...
+    return slash >= 0 ? n.substring(0, slash) : n;
+  }
+}

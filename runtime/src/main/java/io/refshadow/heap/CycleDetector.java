@@ -1,0 +1,583 @@
+package io.refshadow.heap;
+
+import io.refshadow.GcCallback;
+import io.refshadow.GcInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * CPython 3.12's generational cycle detector ({@code Modules/gcmodule.c}) over the shadow graph.
+ *
+ * <p>Read it beside gcmodule.c: each phase is one method named after its C function, with the
+ * invariant it leaves behind. It works on shadow nodes only (their refcounts and edges); it never
+ * reads or writes a real object's fields. All methods run with the heap's lock held.
+ */
+public final class CycleDetector {
+  public static final int NUM_GENERATIONS = 3;
+
+  /** gc.DEBUG_* flags, with CPython's values. */
+  public static final int DEBUG_STATS = 1,
+      DEBUG_COLLECTABLE = 2,
+      DEBUG_UNCOLLECTABLE = 4,
+      DEBUG_SAVEALL = 32,
+      DEBUG_LEAK = DEBUG_COLLECTABLE | DEBUG_UNCOLLECTABLE | DEBUG_SAVEALL;
+
+  private final ShadowHeap heap;
+  private final Profile profile;
+
+  final GcList[] generations = new GcList[NUM_GENERATIONS];
+  final GcList permanent = new GcList();
+  final int[] threshold;
+  final int[] count = new int[NUM_GENERATIONS];
+
+  /** Per-generation statistics (gc.get_stats()). */
+  final long[] statCollections = new long[NUM_GENERATIONS];
+
+  final long[] statCollected = new long[NUM_GENERATIONS];
+  final long[] statUncollectable = new long[NUM_GENERATIONS];
+
+  boolean enabled = true;
+  boolean collecting;
+
+  /** True while delete_garbage runs: frees then are the cycle detector's. */
+  boolean deleting;
+
+  int debug;
+  long longLivedTotal;
+  long longLivedPending;
+
+  /** Invoked around each collection with "start"/"stop" (gc.callbacks): a live user list. */
+  final List<GcCallback> callbacks = new CopyOnWriteArrayList<>();
+
+  CycleDetector(ShadowHeap heap, Profile profile) {
+    this.heap = heap;
+    this.profile = profile;
+    this.threshold = profile.thresholds();
+    for (int i = 0; i < NUM_GENERATIONS; i++) {
+      generations[i] = new GcList();
+    }
+  }
+
+  public Profile profile() {
+    return profile;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Tracking (_PyObject_GC_TRACK, _PyObject_GC_Link, PyObject_GC_Del).
+
+  /** Puts {@code n} in generation 0 without counting an allocation (adopted objects). */
+  void track(Node n) {
+    generations[0].append(n);
+    n.flags |= Node.TRACKED;
+  }
+
+  void untrack(Node n) {
+    GcList.remove(n);
+    n.flags &= ~Node.TRACKED;
+  }
+
+  /**
+   * _PyObject_GC_Link + track: a tracked allocation counts toward generation 0; when the count
+   * exceeds threshold 0 (and collection is enabled and not running) a collection starts. CPython
+   * 3.12 runs it at the next eval-breaker check; here it runs at once, while the new object is
+   * still held by its frame.
+   */
+  void trackAllocation(Node n) {
+    track(n);
+    count[0]++;
+    if (count[0] > threshold[0] && enabled && threshold[0] != 0 && !collecting) {
+      collecting = true;
+      try {
+        collectGenerations();
+      } finally {
+        collecting = false;
+      }
+    }
+  }
+
+  /** PyObject_GC_Del: the object leaves its list and generation 0's count drops (not below 0). */
+  void untrackFreed(Node n) {
+    untrack(n);
+    if (count[0] > 0) {
+      count[0]--;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Entry points.
+
+  /** gc.collect(generation): a collection with callbacks, or 0 if one is already running. */
+  public long collect(int generation) {
+    if (collecting) {
+      return 0;
+    }
+    collecting = true;
+    try {
+      return collectWithCallback(generation);
+    } finally {
+      collecting = false;
+    }
+  }
+
+  /**
+   * gc_collect_generations: collects the oldest generation whose count exceeds its threshold. The
+   * oldest generation is collected only when the objects that survived since the last full
+   * collection ({@code long_lived_pending}) exceed a quarter of those that survived it ({@code
+   * long_lived_total}), to avoid quadratic behaviour (bpo-4074).
+   */
+  long collectGenerations() {
+    for (int i = NUM_GENERATIONS - 1; i >= 0; i--) {
+      if (count[i] > threshold[i]) {
+        if (i == NUM_GENERATIONS - 1 && longLivedPending < longLivedTotal / 4) {
+          continue;
+        }
+        return collectWithCallback(i);
+      }
+    }
+    return 0;
+  }
+
+  /** gc_collect_with_callback. */
+  long collectWithCallback(int generation) {
+    invokeGcCallback("start", generation, 0, 0);
+    long[] result = collectMain(generation);
+    invokeGcCallback("stop", generation, result[0], result[1]);
+    return result[0] + result[1];
+  }
+
+  private void invokeGcCallback(String phase, int generation, long collected, long uncollectable) {
+    if (callbacks.isEmpty()) {
+      return;
+    }
+    GcInfo info = new GcInfo(generation, collected, uncollectable);
+    for (GcCallback cb : callbacks) {
+      heap.runUserCode("gc callback " + cb, () -> cb.call(phase, info));
+    }
+  }
+
+  /**
+   * gc_collect_main: the collection itself. Returns {collected, uncollectable}.
+   *
+   * <p>Order of phases, as in CPython: update counts; merge younger generations; {@link
+   * #deduceUnreachable}; move survivors to the next generation; {@link #moveLegacyFinalizers};
+   * {@link #handleWeakrefs}; {@link #finalizeGarbage}; {@link #handleResurrectedObjects}; {@link
+   * #deleteGarbage}; {@link #handleLegacyFinalizers}; statistics.
+   */
+  long[] collectMain(int generation) {
+    long start = System.nanoTime();
+    if ((debug & DEBUG_STATS) != 0) {
+      System.err.printf("gc: collecting generation %d...%n", generation);
+      System.err.printf(
+          "gc: objects in each generation: %d %d %d%n",
+          generations[0].size(), generations[1].size(), generations[2].size());
+      System.err.printf("gc: objects in permanent generation: %d%n", permanent.size());
+    }
+
+    // update collection and allocation counters
+    if (generation + 1 < NUM_GENERATIONS) {
+      count[generation + 1] += 1;
+    }
+    for (int i = 0; i <= generation; i++) {
+      count[i] = 0;
+    }
+
+    // merge younger generations with the one we are currently collecting
+    for (int i = 0; i < generation; i++) {
+      generations[generation].mergeFrom(generations[i]);
+    }
+    GcList young = generations[generation];
+    GcList old = generation < NUM_GENERATIONS - 1 ? generations[generation + 1] : young;
+    int examined = young.size();
+
+    GcList unreachable = new GcList();
+    deduceUnreachable(young, unreachable);
+
+    // Move reachable objects to the next generation.
+    if (young != old) {
+      if (generation == NUM_GENERATIONS - 2) {
+        longLivedPending += young.size();
+      }
+      old.mergeFrom(young);
+    } else {
+      longLivedPending = 0;
+      longLivedTotal = young.size();
+    }
+
+    // All objects in unreachable are trash, but objects reachable from legacy finalizers can't
+    // safely be deleted.
+    GcList finalizers = new GcList();
+    moveLegacyFinalizers(unreachable, finalizers);
+
+    if ((debug & DEBUG_COLLECTABLE) != 0) {
+      for (Node n = unreachable.first(); n != unreachable.head; n = n.gcNext) {
+        System.err.printf("gc: collectable <%s %s>%n", n.typeName(), hex(n));
+      }
+    }
+
+    // Clear weakrefs and invoke callbacks as necessary.
+    long m = handleWeakrefs(unreachable, old);
+
+    // Call the finalizers (@Del) of objects that have one.
+    finalizeGarbage(unreachable);
+
+    // Handle objects resurrected by the finalizers; go on with those still unreachable.
+    GcList finalUnreachable = new GcList();
+    handleResurrectedObjects(unreachable, finalUnreachable, old);
+
+    // Break the reference cycles.
+    m += finalUnreachable.size();
+    deleteGarbage(finalUnreachable, old);
+
+    // Collect statistics on uncollectable objects found.
+    long n = 0;
+    for (Node x = finalizers.first(); x != finalizers.head; x = x.gcNext) {
+      n++;
+      if ((debug & DEBUG_UNCOLLECTABLE) != 0) {
+        System.err.printf("gc: uncollectable <%s %s>%n", x.typeName(), hex(x));
+      }
+    }
+    long elapsed = System.nanoTime() - start;
+    if ((debug & DEBUG_STATS) != 0) {
+      System.err.printf(
+          "gc: done, %d unreachable, %d uncollectable, %.4fs elapsed%n", m + n, n, elapsed / 1e9);
+    }
+    handleLegacyFinalizers(finalizers, old);
+
+    statCollections[generation]++;
+    statCollected[generation] += m;
+    statUncollectable[generation] += n;
+    heap.listener().onCollection(generation, examined, m, n, elapsed);
+    return new long[] {m, n};
+  }
+
+  private static String hex(Node n) {
+    return "0x" + Integer.toHexString(n.hash);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The phases.
+
+  /**
+   * deduce_unreachable: leaves in {@code base} everything reachable from outside it, and moves
+   * everything else to {@code unreachable}. After it, objects in base are not COLLECTING; objects
+   * in unreachable are COLLECTING and UNREACHABLE.
+   */
+  void deduceUnreachable(GcList base, GcList unreachable) {
+    updateRefs(base);
+    subtractRefs(base);
+    moveUnreachable(base, unreachable);
+  }
+
+  /**
+   * update_refs: for every object in {@code containers}, gc_refs = refcount, and the object is
+   * marked COLLECTING. Invariant after: gc_refs > 0 for every object (a tracked object in a list is
+   * referenced by someone, or it would have been freed).
+   */
+  void updateRefs(GcList containers) {
+    for (Node n = containers.first(); n != containers.head; n = n.gcNext) {
+      n.gcRefs = n.refcount;
+      n.flags |= Node.COLLECTING;
+    }
+  }
+
+  /**
+   * subtract_refs: subtracts the references made by objects inside {@code containers} to objects
+   * inside it. Invariant after: gc_refs of each object counts only references from outside the set
+   * (roots, older generations, untracked holders); an object with gc_refs 0 is reachable only from
+   * inside, if at all.
+   */
+  void subtractRefs(GcList containers) {
+    for (Node n = containers.first(); n != containers.head; n = n.gcNext) {
+      Node[] edges = n.edges;
+      for (int k = edges.length - 1; k >= 0; k--) {
+        Node t = edges[traverseIndex(n, k, edges.length)];
+        if (t != null && t.has(Node.COLLECTING) && t.gcRefs > 0) {
+          t.gcRefs--; // visit_decref
+        }
+      }
+    }
+  }
+
+  /**
+   * move_unreachable: moves objects not reachable from outside {@code young} to {@code
+   * unreachable}. An object with gc_refs > 0 is reachable; what it refers to is then marked
+   * reachable too (visit_reachable), moving it back from unreachable if the scan had already passed
+   * it. Invariant after: young holds exactly the objects reachable from outside, none of them
+   * COLLECTING; unreachable holds the rest, each COLLECTING and UNREACHABLE, in the order CPython's
+   * scan produces.
+   */
+  void moveUnreachable(GcList young, GcList unreachable) {
+    Node prev = young.head;
+    Node gc = prev.gcNext;
+    while (gc != young.head) {
+      if (gc.gcRefs > 0) {
+        traverse(gc, young);
+        gc.flags &= ~Node.COLLECTING;
+        prev = gc;
+      } else {
+        // Tentatively unreachable; visitReachable moves it back if something reachable refers to
+        // it later in the scan.
+        unreachable.move(gc);
+        gc.flags |= Node.UNREACHABLE;
+      }
+      gc = prev.gcNext;
+    }
+  }
+
+  /** Calls visit_reachable for each referent of {@code n}, in tp_traverse order. */
+  private void traverse(Node n, GcList young) {
+    Node[] edges = n.edges;
+    int len = edges.length;
+    for (int k = 0; k < len; k++) {
+      Node t = edges[traverseIndex(n, k, len)];
+      if (t != null) {
+        visitReachable(t, young);
+      }
+    }
+  }
+
+  /**
+   * The k-th edge in tp_traverse order: slots in order for instances (subtype_traverse), items from
+   * the last to the first for lists (list_traverse).
+   */
+  private static int traverseIndex(Node n, int k, int len) {
+    return n.type.isArray ? len - 1 - k : k;
+  }
+
+  /** visit_reachable. */
+  private void visitReachable(Node op, GcList young) {
+    if (!op.has(Node.COLLECTING)) {
+      return; // in another generation, or already scanned
+    }
+    if (op.has(Node.UNREACHABLE)) {
+      // Had gc_refs 0 when move_unreachable reached it, but is reachable after all: back to young,
+      // where the scan will reach it again.
+      young.move(op);
+      op.flags &= ~Node.UNREACHABLE;
+      op.gcRefs = 1;
+    } else if (op.gcRefs == 0) {
+      op.gcRefs = 1; // not yet scanned: tell move_unreachable it is reachable
+    }
+  }
+
+  /**
+   * move_legacy_finalizers: objects with a legacy finalizer (tp_del) are uncollectable. Java
+   * objects have none ({@code @Del} is a PEP 442 finalizer), so this phase only clears the
+   * UNREACHABLE marks, as the C function does. Invariant after: unreachable holds COLLECTING
+   * objects without the UNREACHABLE mark; finalizers is empty.
+   */
+  void moveLegacyFinalizers(GcList unreachable, GcList finalizers) {
+    for (Node n = unreachable.first(); n != unreachable.head; n = n.gcNext) {
+      n.flags &= ~Node.UNREACHABLE;
+    }
+  }
+
+  /**
+   * handle_weakrefs: clears every weak reference to an unreachable object (and every weak reference
+   * object that is itself unreachable), then calls the callbacks of the cleared weak references
+   * that are themselves reachable. A callback of trash is never called: it could resurrect trash.
+   * Returns how many weak reference objects died during their callbacks.
+   */
+  long handleWeakrefs(GcList unreachable, GcList old) {
+    List<ShadowWeakref> toCall = new ArrayList<>();
+    for (Node n = unreachable.first(); n != unreachable.head; n = n.gcNext) {
+      ShadowWeakref own = heap.weakrefOf(n);
+      if (own != null) {
+        heap.unlinkWeakref(own); // a weakref inside the unreachable set is cleared (bpo-38006)
+      }
+      for (ShadowWeakref w = n.weakrefs; w != null; w = n.weakrefs) {
+        heap.unlinkWeakref(w);
+        if (w.callback == null) {
+          continue;
+        }
+        if (w.self != null && w.self.has(Node.COLLECTING)) {
+          continue; // the weakref is trash too: its callback must not run
+        }
+        if (w.self != null) {
+          ShadowHeap.incref(w.self);
+        }
+        toCall.add(w);
+      }
+    }
+    long freed = 0;
+    for (ShadowWeakref w : toCall) {
+      heap.callWeakrefCallback(w);
+      Node self = w.self;
+      if (self != null) {
+        heap.decref(self);
+        if (self.has(Node.FREED)) {
+          freed++;
+        } else if (self.has(Node.TRACKED)) {
+          old.move(self);
+        }
+      }
+    }
+    return freed;
+  }
+
+  /**
+   * finalize_garbage: calls each unreachable object's finalizer once (PEP 442), first to last.
+   * Finalizers may free objects or resurrect them; each object is first moved to a "seen" list, so
+   * whatever they do to the list is safe. Invariant after: every object still in the list has been
+   * finalized.
+   */
+  void finalizeGarbage(GcList collectable) {
+    GcList seen = new GcList();
+    while (!collectable.isEmpty()) {
+      Node n = collectable.first();
+      seen.move(n);
+      if (!n.has(Node.FINALIZED) && n.type.del != null) {
+        Object obj = n.strong != null ? n.strong : n.get();
+        n.flags |= Node.FINALIZED;
+        if (obj != null) {
+          ShadowHeap.incref(n);
+          heap.runFinalizer(n, obj);
+          heap.decref(n);
+        }
+      }
+    }
+    collectable.mergeFrom(seen);
+  }
+
+  /**
+   * handle_resurrected_objects: runs deduce_unreachable again over the unreachable set. What a
+   * finalizer made reachable from outside (and what that reaches) goes to the old generation; the
+   * rest goes to {@code stillUnreachable}.
+   */
+  void handleResurrectedObjects(GcList unreachable, GcList stillUnreachable, GcList old) {
+    for (Node n = unreachable.first(); n != unreachable.head; n = n.gcNext) {
+      n.flags &= ~Node.COLLECTING; // gc_list_clear_collecting
+    }
+    deduceUnreachable(unreachable, stillUnreachable);
+    for (Node n = stillUnreachable.first(); n != stillUnreachable.head; n = n.gcNext) {
+      n.flags &= ~Node.UNREACHABLE; // clear_unreachable_mask
+    }
+    int resurrected = unreachable.size();
+    if (resurrected > 0) {
+      heap.stats.resurrected += resurrected;
+    }
+    old.mergeFrom(unreachable);
+  }
+
+  /**
+   * delete_garbage: breaks the cycles by clearing each object's references (tp_clear), first to
+   * last, which frees them by refcount. Under DEBUG_SAVEALL they are appended to gc.garbage
+   * instead. An object still alive after its clear moves to the old generation.
+   */
+  void deleteGarbage(GcList collectable, GcList old) {
+    boolean saved = deleting;
+    deleting = true;
+    try {
+      while (!collectable.isEmpty()) {
+        Node n = collectable.first();
+        if ((debug & DEBUG_SAVEALL) != 0) {
+          heap.appendGarbage(n);
+          n.flags &= ~Node.COLLECTING;
+          old.move(n);
+        } else {
+          ShadowHeap.incref(n);
+          heap.clearEdges(n);
+          heap.decref(n);
+        }
+        if (collectable.first() == n) {
+          n.flags &= ~Node.COLLECTING;
+          old.move(n); // still alive: it may die later
+        }
+      }
+    } finally {
+      deleting = saved;
+    }
+  }
+
+  /** handle_legacy_finalizers: uncollectable objects go to gc.garbage and the old generation. */
+  void handleLegacyFinalizers(GcList finalizers, GcList old) {
+    while (!finalizers.isEmpty()) {
+      Node n = finalizers.first();
+      heap.appendGarbage(n);
+      old.move(n);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // gc module functions other than collect.
+
+  /** gc.freeze: moves every tracked object to the permanent generation. */
+  public void freeze() {
+    for (int i = 0; i < NUM_GENERATIONS; i++) {
+      permanent.mergeFrom(generations[i]);
+      count[i] = 0;
+    }
+  }
+
+  /** gc.unfreeze: the permanent generation goes back into the oldest generation. */
+  public void unfreeze() {
+    generations[NUM_GENERATIONS - 1].mergeFrom(permanent);
+  }
+
+  public int freezeCount() {
+    return permanent.size();
+  }
+
+  public int[] counts() {
+    return count.clone();
+  }
+
+  public int[] thresholds() {
+    return threshold.clone();
+  }
+
+  /** gc.set_threshold(threshold0[, threshold1[, threshold2]]). */
+  public void setThreshold(int threshold0, int... rest) {
+    if (rest.length > 2) {
+      throw new IllegalArgumentException(
+          "setThreshold takes at most 3 thresholds (threshold0, threshold1, threshold2), got "
+              + (rest.length + 1));
+    }
+    threshold[0] = threshold0;
+    for (int i = 0; i < rest.length; i++) {
+      threshold[i + 1] = rest[i];
+    }
+  }
+
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  public void setEnabled(boolean on) {
+    enabled = on;
+  }
+
+  public int debug() {
+    return debug;
+  }
+
+  public void setDebug(int flags) {
+    debug = flags;
+  }
+
+  public long[][] statsSnapshot() {
+    long[][] s = new long[NUM_GENERATIONS][];
+    for (int i = 0; i < NUM_GENERATIONS; i++) {
+      s[i] = new long[] {statCollections[i], statCollected[i], statUncollectable[i]};
+    }
+    return s;
+  }
+
+  public List<GcCallback> callbackList() {
+    return callbacks;
+  }
+
+  /** The nodes of generation {@code g} (0..2), or of all three when g is -1. */
+  List<Node> nodesOf(int g) {
+    List<Node> out = new ArrayList<>();
+    for (int i = 0; i < NUM_GENERATIONS; i++) {
+      if (g == -1 || g == i) {
+        for (Node n = generations[i].first(); n != generations[i].head; n = n.gcNext) {
+          out.add(n);
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,48 @@
+package io.refshadow.heap;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Internal failures of refshadow: caught at every hook, counted, reported once per place, never
+ * thrown into the program being watched.
+ */
+public final class Failures {
+  private static final Map<String, AtomicLong> COUNTS = new ConcurrentHashMap<>();
+
+  private Failures() {}
+
+  /** Counts a failure at {@code where}; prints it (with its stack) the first time only. */
+  public static void report(String where, Throwable t) {
+    try {
+      AtomicLong c = COUNTS.computeIfAbsent(where, k -> new AtomicLong());
+      if (c.getAndIncrement() == 0) {
+        System.err.println(
+            "refshadow: internal failure in "
+                + where
+                + " (reported once; the program continues, this event is not mirrored): "
+                + t);
+        t.printStackTrace();
+      }
+    } catch (Throwable ignored) {
+      // reporting must never fail the host either
+    }
+  }
+
+  /** Total failures counted so far. */
+  public static long total() {
+    long sum = 0;
+    for (AtomicLong c : COUNTS.values()) {
+      sum += c.get();
+    }
+    return sum;
+  }
+
+  /** Failures by place, for the summary. */
+  public static Map<String, Long> byPlace() {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    COUNTS.forEach((k, v) -> out.put(k, v.get()));
+    return out;
+  }
+}

@@ -1,0 +1,93 @@
+package io.refshadow.heap;
+
+/**
+ * A shadow frame: the references held by one activation of an instrumented method, as a Python
+ * frame holds its locals ({@code self} and parameters included) and its evaluation stack.
+ *
+ * <p>Instrumented code receives its frame from {@code Hooks.enter} and passes it back to every
+ * frame hook. Frames are pooled per thread (one per call depth), so a frame is valid only until its
+ * method exits. Guarded by the heap's lock; only the owning thread touches it.
+ */
+public final class Frame {
+  final ThreadState thread;
+  final int depth;
+
+  /** Local slots: the node each slot refers to, or null. */
+  Node[] locals = new Node[8];
+
+  int localCount;
+
+  /** Temporaries: fresh allocations and call results not yet released (CPython's value stack). */
+  Node[] temps = new Node[4];
+
+  /** Operand-stack position of each temporary, parallel to {@link #temps}. */
+  int[] tempPositions = new int[4];
+
+  int tempCount;
+
+  /** False once the method has exited; hooks on a stale frame are ignored. */
+  boolean active;
+
+  Frame(ThreadState thread, int depth) {
+    this.thread = thread;
+    this.depth = depth;
+  }
+
+  void reset(int maxLocals) {
+    if (locals.length < maxLocals) {
+      locals = new Node[Math.max(maxLocals, locals.length * 2)];
+    }
+    localCount = 0;
+    tempCount = 0;
+    active = true;
+  }
+
+  void pushTemp(Node n, int position) {
+    if (tempCount == temps.length) {
+      temps = java.util.Arrays.copyOf(temps, temps.length * 2);
+      tempPositions = java.util.Arrays.copyOf(tempPositions, temps.length);
+    }
+    temps[tempCount] = n;
+    tempPositions[tempCount++] = position;
+  }
+
+  /** Removes the newest occurrence of {@code n} from the temporaries; true if it was there. */
+  boolean takeTemp(Node n) {
+    for (int i = tempCount - 1; i >= 0; i--) {
+      if (temps[i] == n) {
+        removeTempAt(i);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void removeTempAt(int i) {
+    System.arraycopy(temps, i + 1, temps, i, tempCount - i - 1);
+    System.arraycopy(tempPositions, i + 1, tempPositions, i, tempCount - i - 1);
+    temps[--tempCount] = null;
+  }
+
+  boolean holdsTemp(Node n) {
+    for (int i = 0; i < tempCount; i++) {
+      if (temps[i] == n) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void ensureLocal(int slot) {
+    if (slot >= locals.length) {
+      locals = java.util.Arrays.copyOf(locals, Math.max(slot + 1, locals.length * 2));
+    }
+    if (slot >= localCount) {
+      localCount = slot + 1;
+    }
+  }
+
+  /** The call depth of this frame on its thread (0 = outermost instrumented frame). */
+  public int depth() {
+    return depth;
+  }
+}

@@ -1,0 +1,40 @@
+package io.refshadow.heap;
+
+/**
+ * Counters for the agent's summary and for precision: how many objects the shadow saw and how each
+ * left. Guarded by the heap's lock.
+ */
+public final class HeapStats {
+  /** Objects registered at their allocation by instrumented code: lifetimes modelled exactly. */
+  public long allocations;
+
+  /** Objects first seen after their allocation (created by code the agent does not watch). */
+  public long adopted;
+
+  /** Strings, cached boxes, enum constants and classes treated as immortal. */
+  public long immortals;
+
+  /** Objects whose reference escaped into code the agent does not watch. */
+  public long pinned;
+
+  public long freedByRefcount;
+  public long freedByCycles;
+  public long freedAdopted;
+  public long resurrected;
+
+  /** Stores to a field the class layout does not know (should stay 0). */
+  public long unknownFields;
+
+  /** Uses of freed nodes or negative counts: bugs in the model, counted instead of thrown. */
+  public long invariantViolations;
+
+  /** Share of seen objects whose lifetime was modelled exactly (1.0 when nothing was seen). */
+  public double precision() {
+    long seen = allocations + adopted;
+    if (seen == 0) {
+      return 1.0;
+    }
+    long exact = Math.max(0, allocations - pinned);
+    return (double) exact / seen;
+  }
+}

@@ -1,0 +1,97 @@
+package io.refshadow.heap;
+
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
+
+/**
+ * One object of the shadow heap: its refcount, its own outgoing edges, and its place in the cycle
+ * detector's generation lists (the Java counterpart of CPython's {@code PyGC_Head}).
+ *
+ * <p>A node refers to its real object only weakly, so the shadow never keeps an object alive that
+ * the JVM could reclaim; {@link #strong} pins the object only while the shadow may still have to
+ * hand it to user code (an {@code @Del} method, a weak reference's {@code get()}, {@code
+ * gc.garbage}). All fields are guarded by the heap's lock.
+ */
+public final class Node extends WeakReference<Object> {
+  /** Bits of {@link #flags}. */
+  static final int TRACKED = 1, // in a generation list (CPython: _PyObject_GC_IS_TRACKED)
+      COLLECTING = 1 << 1, // PREV_MASK_COLLECTING: in the generation being collected
+      UNREACHABLE = 1 << 2, // NEXT_MASK_UNREACHABLE: in move_unreachable's unreachable list
+      FINALIZED = 1 << 3, // _PyGCHead_FINALIZED: @Del already ran (PEP 442)
+      IMMORTAL = 1 << 4, // PEP 683: never counted, never freed
+      PINNED = 1 << 5, // escaped into uninstrumented code: holds one extra reference forever
+      ADOPTED = 1 << 6, // first seen after its allocation: lifetime not modelled exactly
+      FREED = 1 << 7, // deallocated; any later use is a bug that is counted, not followed
+      IN_TABLE = 1 << 8, // reachable through the identity table
+      DEALLOCATING = 1 << 9, // inside subtype_dealloc
+      EXTERNAL = 1 << 10, // holds one reference from outside the shadow (adopted or pinned)
+      WEAKREF_OBJECT = 1 << 11; // the node of a weak reference object ({@link #strong} is it)
+
+  final int hash;
+  final ClassInfo type;
+  Node tableNext;
+
+  int refcount;
+  int flags;
+
+  /** Set while the real object must stay reachable for user code; null otherwise. */
+  Object strong;
+
+  /**
+   * Outgoing edges. For an instance: one slot per reference field, in {@link ClassInfo} order. For
+   * a reference array: one slot per element, allocated at the first store.
+   */
+  Node[] edges;
+
+  // Generation list links (doubly linked, circular, with a sentinel head); null when untracked.
+  Node gcPrev, gcNext;
+
+  /** gc_refs while collecting (CPython keeps it in _gc_prev). */
+  int gcRefs;
+
+  /** Head of this object's weak references, newest first (CPython's tp_weaklist). */
+  ShadowWeakref weakrefs;
+
+  /** Shallow size in bytes, as the JVM reports it. */
+  final long size;
+
+  /** System.nanoTime() at registration; used for lifetimes. */
+  final long bornNanos;
+
+  Node(Object referent, int hash, ClassInfo type, long size, ReferenceQueue<Object> queue) {
+    super(referent, queue);
+    this.hash = hash;
+    this.type = type;
+    this.size = size;
+    this.bornNanos = System.nanoTime();
+  }
+
+  /** A list sentinel: no referent, never in the table. */
+  Node() {
+    super(null);
+    this.hash = 0;
+    this.type = null;
+    this.size = 0;
+    this.bornNanos = 0;
+    gcPrev = this;
+    gcNext = this;
+  }
+
+  boolean has(int flag) {
+    return (flags & flag) != 0;
+  }
+
+  /** The type's display name (for reports and errors). */
+  public String typeName() {
+    return type == null ? "?" : type.name;
+  }
+
+  public int refcount() {
+    return refcount;
+  }
+
+  @Override
+  public String toString() {
+    return typeName() + "@" + Integer.toHexString(hash) + "(rc=" + refcount + ")";
+  }
+}

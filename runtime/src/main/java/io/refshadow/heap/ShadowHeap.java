@@ -1,0 +1,988 @@
+package io.refshadow.heap;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.ToLongFunction;
+
+/**
+ * The shadow heap: reference counts, frames and edges that follow CPython's rules, beside the real
+ * JVM heap. Instrumented code reaches it only through {@code io.refshadow.Hooks}; the public API
+ * ({@code Gc}, {@code Sys}, {@code Weakref}) reads and drives it.
+ *
+ * <p>Concurrency: one lock, the shadow heap's "GIL", guards every node, frame and list. It is
+ * reentrant, so a {@code @Del} method or weakref callback that stores references while the heap
+ * runs it simply nests. {@link #busy} marks the heap's own work so that refshadow's own use of
+ * instrumented JDK code is never mirrored.
+ */
+public final class ShadowHeap {
+  /** The installed heap, or null when no agent runs. Hooks read it once per call. */
+  public static volatile ShadowHeap active;
+
+  private final ReentrantLock gil = new ReentrantLock();
+
+  /** True while the heap itself is working on this lock's holder thread. */
+  boolean busy;
+
+  private final NodeTable table = new NodeTable();
+  private final ThreadLocal<ThreadState> threads = ThreadLocal.withInitial(this::newThreadState);
+  private final List<ThreadState> allThreads = new ArrayList<>();
+
+  /** Static reference fields by field id: module globals, a root set. */
+  private Node[] statics = new Node[256];
+
+  final CycleDetector gc;
+  final HeapStats stats = new HeapStats();
+  private final ToLongFunction<Object> sizer;
+  private volatile HeapListener listener = HeapListener.NONE;
+
+  /** Nodes held by {@code gc.garbage}; its entries are references (a root set). */
+  final List<Node> garbage = new ArrayList<>();
+
+  public ShadowHeap(Profile profile, ToLongFunction<Object> sizer) {
+    this.gc = new CycleDetector(this, profile);
+    this.sizer = sizer == null ? ShadowHeap::estimateSize : sizer;
+  }
+
+  /** Makes {@code heap} the one that hooks and the API use (null uninstalls). */
+  public static void install(ShadowHeap heap) {
+    active = heap;
+  }
+
+  /** The installed heap, or an exception that says how to install one. */
+  public static ShadowHeap require() {
+    ShadowHeap h = active;
+    if (h == null) {
+      throw new IllegalStateException(
+          "refshadow is not active in this JVM: start it with"
+              + " -javaagent:refshadow-agent.jar (see the README), so that the shadow heap exists");
+    }
+    return h;
+  }
+
+  public void setListener(HeapListener l) {
+    listener = l == null ? HeapListener.NONE : l;
+  }
+
+  HeapListener listener() {
+    return listener;
+  }
+
+  public CycleDetector cycleDetector() {
+    return gc;
+  }
+
+  public HeapStats stats() {
+    return stats;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Locking. Every entry point takes the GIL; enter() returns false when the call comes from the
+  // heap's own work (refshadow's use of instrumented JDK code), which must not be mirrored.
+
+  public void lock() {
+    gil.lock();
+  }
+
+  public void unlock() {
+    gil.unlock();
+  }
+
+  /** Takes the lock for a mirrored event; false (lock not held) when the heap itself is busy. */
+  boolean enterMirror() {
+    gil.lock();
+    if (busy) {
+      gil.unlock();
+      return false;
+    }
+    busy = true;
+    return true;
+  }
+
+  void exitMirror() {
+    busy = false;
+    gil.unlock();
+  }
+
+  /**
+   * Runs user code (a finalizer, a weakref or gc callback) from inside the heap: its own hooks are
+   * mirrored, and whatever it throws is reported as unraisable, as CPython's {@code
+   * PyErr_WriteUnraisable} does.
+   */
+  void runUserCode(String what, Runnable code) {
+    boolean saved = busy;
+    busy = false;
+    try {
+      code.run();
+    } catch (Throwable t) {
+      Throwable cause = t instanceof java.lang.reflect.InvocationTargetException ? t.getCause() : t;
+      System.err.println("Exception ignored in: " + what);
+      cause.printStackTrace();
+    } finally {
+      busy = saved;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Finding and creating nodes.
+
+  private ThreadState newThreadState() {
+    ThreadState ts = new ThreadState(Thread.currentThread());
+    synchronized (allThreads) {
+      allThreads.add(ts);
+    }
+    return ts;
+  }
+
+  ThreadState threadState() {
+    return threads.get();
+  }
+
+  /** The node of {@code obj}, or null if the shadow has never seen it (or has freed it). */
+  Node find(Object obj) {
+    return table.find(obj, System.identityHashCode(obj));
+  }
+
+  private Node create(Object obj, int flags) {
+    int hash = System.identityHashCode(obj);
+    ClassInfo type = ClassInfo.of(obj.getClass());
+    long size;
+    try {
+      size = sizer.applyAsLong(obj);
+    } catch (RuntimeException e) {
+      size = estimateSize(obj);
+    }
+    Node n = new Node(obj, hash, type, size, null);
+    n.flags = flags;
+    if (type.isArray) {
+      int length = java.lang.reflect.Array.getLength(obj);
+      n.edges = type.tracked && length > 0 ? new Node[length] : NO_EDGES;
+    } else {
+      n.edges = type.fieldIds.length == 0 ? NO_EDGES : new Node[type.fieldIds.length];
+    }
+    if (type.del != null) {
+      n.strong = obj; // the finalizer will need the object itself
+    }
+    table.add(n);
+    return n;
+  }
+
+  private static final Node[] NO_EDGES = new Node[0];
+
+  /**
+   * The node of a value met at a store, a parameter or an argument: an object the shadow has not
+   * seen was allocated by code it does not watch (or before it started), so it is adopted holding
+   * one external reference that is never released: its lifetime falls back to the JVM's.
+   */
+  Node nodeOfValue(Object obj) {
+    Node n = find(obj);
+    if (n == null) {
+      n = adopt(obj, true);
+    }
+    return n;
+  }
+
+  /**
+   * Adopts an object the shadow meets for the first time (DESIGN.md, "objects first seen late").
+   * Literals, cached boxes, enum constants and class objects become immortal (PEP 683); others are
+   * tracked if they can hold references, without counting as an allocation.
+   */
+  Node adopt(Object obj, boolean external) {
+    if (isImmortalValue(obj)) {
+      Node n = create(obj, Node.IMMORTAL | Node.ADOPTED);
+      stats.immortals++;
+      return n;
+    }
+    Node n = create(obj, Node.ADOPTED);
+    stats.adopted++;
+    if (external) {
+      n.flags |= Node.EXTERNAL;
+      n.refcount = 1;
+    }
+    if (n.type.tracked) {
+      gc.track(n);
+    }
+    return n;
+  }
+
+  static boolean isImmortalValue(Object obj) {
+    ClassInfo type = ClassInfo.of(obj.getClass());
+    if (type.immortalWhenAdopted) {
+      return true;
+    }
+    // The JDK's box caches play the part of CPython's small-int cache (-5..256).
+    if (obj instanceof Integer) {
+      int v = (Integer) obj;
+      return v >= -128 && v <= 127 && Integer.valueOf(v) == obj;
+    }
+    if (obj instanceof Long) {
+      long v = (Long) obj;
+      return v >= -128 && v <= 127 && Long.valueOf(v) == obj;
+    }
+    if (obj instanceof Short) {
+      short v = (Short) obj;
+      return v >= -128 && v <= 127 && Short.valueOf(v) == obj;
+    }
+    if (obj instanceof Byte) {
+      return Byte.valueOf((Byte) obj) == obj;
+    }
+    if (obj instanceof Character) {
+      char v = (Character) obj;
+      return v <= 127 && Character.valueOf(v) == obj;
+    }
+    if (obj instanceof Boolean) {
+      return obj == Boolean.TRUE || obj == Boolean.FALSE;
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reference counting.
+
+  static void incref(Node n) {
+    if (n != null && (n.flags & Node.IMMORTAL) == 0) {
+      n.refcount++;
+    }
+  }
+
+  /** Py_DECREF: frees the node when its count reaches zero. */
+  void decref(Node n) {
+    if (n == null || (n.flags & (Node.IMMORTAL | Node.FREED)) != 0) {
+      if (n != null && n.has(Node.FREED)) {
+        stats.invariantViolations++;
+      }
+      return;
+    }
+    if (--n.refcount == 0) {
+      deallocate(n);
+    } else if (n.refcount < 0) {
+      stats.invariantViolations++;
+      n.refcount = 0;
+    }
+  }
+
+  /**
+   * Frees {@code root} and everything that only it kept alive, in CPython's order: each object's
+   * finalizer, then its weak references, then its references one by one, depth first (as the
+   * recursive {@code subtype_dealloc} would). The recursion is an explicit stack, so a chain of a
+   * million nodes frees without a StackOverflowError.
+   */
+  private void deallocate(Node root) {
+    if (!beginDealloc(root)) {
+      return;
+    }
+    Node[] stack = new Node[16];
+    int[] next = new int[16];
+    int sp = 0;
+    stack[0] = root;
+    next[0] = 0;
+    while (sp >= 0) {
+      Node n = stack[sp];
+      Node child = null;
+      Node[] edges = n.edges;
+      // subtype_dealloc's clear_slots runs in slot order; list_dealloc from the last item down.
+      while (next[sp] < edges.length && child == null) {
+        int i = n.type.isArray ? edges.length - 1 - next[sp] : next[sp];
+        next[sp]++;
+        child = edges[i];
+        edges[i] = null;
+      }
+      if (child == null) {
+        finishDealloc(n);
+        sp--;
+        continue;
+      }
+      if ((child.flags & (Node.IMMORTAL | Node.FREED)) != 0) {
+        continue;
+      }
+      if (--child.refcount == 0 && beginDealloc(child)) {
+        if (++sp == stack.length) {
+          stack = java.util.Arrays.copyOf(stack, sp * 2);
+          next = java.util.Arrays.copyOf(next, sp * 2);
+        }
+        stack[sp] = child;
+        next[sp] = 0;
+      }
+    }
+  }
+
+  /**
+   * The first half of {@code subtype_dealloc}: the finalizer (once, PEP 442; it may resurrect the
+   * object), then {@code PyObject_ClearWeakRefs}. Returns false if the object was resurrected.
+   */
+  private boolean beginDealloc(Node n) {
+    n.flags |= Node.DEALLOCATING;
+    if (n.type.del != null && !n.has(Node.FINALIZED)) {
+      Object obj = n.strong != null ? n.strong : n.get();
+      if (obj != null) {
+        // PyObject_CallFinalizerFromDealloc: temporarily resurrect with refcount 1.
+        n.refcount = 1;
+        n.flags |= Node.FINALIZED;
+        runFinalizer(n, obj);
+        if (--n.refcount != 0) {
+          n.flags &= ~Node.DEALLOCATING;
+          stats.resurrected++;
+          return false; // resurrected: a reference was stored somewhere during __del__
+        }
+      }
+    }
+    clearWeakrefs(n);
+    return true;
+  }
+
+  /** The second half: untrack, decrement gen-0 count (PyObject_GC_Del), forget the object. */
+  private void finishDealloc(Node n) {
+    if (n.has(Node.TRACKED)) {
+      gc.untrackFreed(n);
+    }
+    n.flags = (n.flags | Node.FREED) & ~Node.DEALLOCATING;
+    table.remove(n);
+    Object obj = n.strong;
+    n.strong = null;
+    n.clear();
+    if (gc.deleting) {
+      stats.freedByCycles++;
+    } else {
+      stats.freedByRefcount++;
+    }
+    if (n.has(Node.ADOPTED)) {
+      stats.freedAdopted++;
+    }
+    listener.onFree(n, gc.deleting, obj);
+  }
+
+  void runFinalizer(Node n, Object obj) {
+    listener.onFinalizer(n);
+    runUserCode(
+        n.type.name + "." + n.type.del.getName(),
+        () -> {
+          try {
+            n.type.del.invoke(obj);
+          } catch (ReflectiveOperationException e) {
+            throw new RuntimeException(e.getCause() != null ? e.getCause() : e);
+          }
+        });
+  }
+
+  /**
+   * PyObject_ClearWeakRefs: clears every weak reference to {@code n}, then calls the callbacks of
+   * those that are themselves alive, in list order (newest first).
+   */
+  void clearWeakrefs(Node n) {
+    if (n.weakrefs == null) {
+      return;
+    }
+    List<ShadowWeakref> toCall = new ArrayList<>();
+    for (ShadowWeakref w = n.weakrefs; w != null; ) {
+      ShadowWeakref next = w.nextRef;
+      boolean alive = w.self == null || (w.self.refcount > 0 && !w.self.has(Node.FREED));
+      if (w.callback != null && alive) {
+        toCall.add(w);
+      }
+      unlinkWeakref(w);
+      w = next;
+    }
+    for (ShadowWeakref w : toCall) {
+      Node wn = w.self;
+      incref(wn);
+      callWeakrefCallback(w);
+      if (wn != null) {
+        decref(wn);
+      }
+    }
+  }
+
+  void callWeakrefCallback(ShadowWeakref w) {
+    listener.onWeakrefCallback(w);
+    runUserCode("weakref callback " + w.callback, w::invokeCallback);
+  }
+
+  /** _PyWeakref_ClearRef: the reference no longer names its referent. */
+  void unlinkWeakref(ShadowWeakref w) {
+    Node t = w.target;
+    if (t == null) {
+      return;
+    }
+    if (w.prevRef != null) {
+      w.prevRef.nextRef = w.nextRef;
+    } else {
+      t.weakrefs = w.nextRef;
+    }
+    if (w.nextRef != null) {
+      w.nextRef.prevRef = w.prevRef;
+    }
+    w.prevRef = null;
+    w.nextRef = null;
+    w.target = null;
+    w.referent = null;
+    releaseStrongIfUnneeded(t);
+  }
+
+  /**
+   * Drops the shadow's strong hold on a node's object once no user code can ask for it: no
+   * finalizer to run, no weak reference to answer, not in gc.garbage, not a weakref object.
+   */
+  private void releaseStrongIfUnneeded(Node t) {
+    if (t.strong != null
+        && t.weakrefs == null
+        && t.type.del == null
+        && !t.has(Node.WEAKREF_OBJECT)
+        && !(garbage.contains(t))) {
+      t.strong = null;
+    }
+  }
+
+  /** The weak reference object whose node is {@code n}, or null. */
+  ShadowWeakref weakrefOf(Node n) {
+    return n.has(Node.WEAKREF_OBJECT) ? (ShadowWeakref) n.strong : null;
+  }
+
+  /** Appends a node to gc.garbage (a list: it holds a reference, and the object itself). */
+  void appendGarbage(Node n) {
+    incref(n);
+    if (n.strong == null) {
+      n.strong = n.get();
+    }
+    garbage.add(n);
+  }
+
+  /** Removes entry {@code i} of gc.garbage, releasing its reference. */
+  void removeGarbage(int i) {
+    Node n = garbage.remove(i);
+    releaseStrongIfUnneeded(n);
+    decref(n);
+  }
+
+  /**
+   * tp_clear: drops every reference {@code n} holds, in the order subtype_clear (slots in order) or
+   * list clear (last item first) drops them. The decrefs may free other objects at once.
+   */
+  void clearEdges(Node n) {
+    Node[] edges = n.edges;
+    for (int k = 0; k < edges.length; k++) {
+      int i = n.type.isArray ? edges.length - 1 - k : k;
+      Node t = edges[i];
+      if (t != null) {
+        edges[i] = null;
+        decref(t);
+      }
+    }
+  }
+
+  /**
+   * weakref.ref(obj, callback): a new weak reference, inserted in obj's list as CPython does
+   * (callback-less references first, each newer one ahead of older ones); a callback-less request
+   * returns the existing callback-less reference if there is one.
+   */
+  <W extends ShadowWeakref> W newWeakref(
+      Object obj, Object callback, java.util.function.Supplier<W> factory) {
+    Node t = nodeOfValue(obj);
+    if (callback == null) {
+      ShadowWeakref basic = t.weakrefs;
+      if (basic != null && basic.callback == null) {
+        @SuppressWarnings("unchecked")
+        W existing = (W) basic;
+        Node self = existing.self;
+        incref(self);
+        handToCaller(self);
+        return existing;
+      }
+    }
+    W w = factory.get();
+    w.target = t;
+    w.referent = obj;
+    w.callback = callback;
+    if (t.strong == null) {
+      t.strong = obj;
+    }
+    ShadowWeakref head = t.weakrefs;
+    if (callback != null && head != null && head.callback == null) {
+      // insert after the callback-less reference
+      w.prevRef = head;
+      w.nextRef = head.nextRef;
+      if (head.nextRef != null) {
+        head.nextRef.prevRef = w;
+      }
+      head.nextRef = w;
+    } else {
+      w.nextRef = head;
+      if (head != null) {
+        head.prevRef = w;
+      }
+      t.weakrefs = w;
+    }
+    Node self = create(w, Node.WEAKREF_OBJECT);
+    self.strong = w;
+    w.self = self;
+    stats.allocations++;
+    if (callback != null) {
+      int slot = self.type.slotOf(CALLBACK_FIELD_ID);
+      if (slot >= 0) {
+        Node cb = nodeOfValue(callback);
+        incref(cb);
+        self.edges[slot] = cb;
+      }
+    }
+    incref(self);
+    handToCaller(self);
+    gc.trackAllocation(self);
+    return w;
+  }
+
+  static final int CALLBACK_FIELD_ID = FieldRegistry.id(ShadowWeakref.class.getName(), "callback");
+
+  /** Leaves one reference to {@code n} for the caller to take as a call result. */
+  private void handToCaller(Node n) {
+    ThreadState ts = threadState();
+    releasePending(ts);
+    ts.pendingReturn = n;
+  }
+
+  /** Objects for gc.get_objects (generation -1 = all), in list order; live JVM objects only. */
+  List<Object> objectsOf(int generation) {
+    List<Object> out = new ArrayList<>();
+    for (Node n : gc.nodesOf(generation)) {
+      Object o = n.get();
+      if (o != null) {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
+  /** gc.get_referrers: tracked objects any of whose references is to one of {@code targets}. */
+  List<Object> referrersOf(Object[] targets) {
+    java.util.Set<Node> wanted =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Object t : targets) {
+      if (t != null) {
+        Node n = find(t);
+        if (n != null) {
+          wanted.add(n);
+        }
+      }
+    }
+    List<Object> out = new ArrayList<>();
+    for (Node n : gc.nodesOf(-1)) {
+      for (Node e : n.edges) {
+        if (e != null && wanted.contains(e)) {
+          Object o = n.get();
+          if (o != null) {
+            out.add(o);
+          }
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** gc.get_referents: the references of the tracked objects among {@code sources}. */
+  List<Object> referentsOf(Object[] sources) {
+    List<Object> out = new ArrayList<>();
+    for (Object s : sources) {
+      if (s == null) {
+        continue;
+      }
+      Node n = find(s);
+      if (n == null || !n.has(Node.TRACKED)) {
+        continue;
+      }
+      Node[] edges = n.edges;
+      for (int k = 0; k < edges.length; k++) {
+        Node e = edges[n.type.isArray ? edges.length - 1 - k : k];
+        Object o = e == null ? null : e.get();
+        if (o != null) {
+          out.add(o);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Registers {@code list} (a runtime-made list of {@code items}) as a new Python list. */
+  void registerResultList(Object list, List<Object> items) {
+    Node n = create(list, 0);
+    stats.allocations++;
+    n.edges = new Node[items.size()];
+    for (int i = 0; i < items.size(); i++) {
+      Node e = nodeOfValue(items.get(i));
+      incref(e);
+      n.edges[i] = e;
+    }
+    incref(n);
+    handToCaller(n);
+    gc.trackAllocation(n);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Edges.
+
+  /** Replaces edge {@code slot} of {@code owner} with {@code target} (Py_XSETREF order). */
+  void setEdge(Node owner, int slot, Node target) {
+    Node old = owner.edges[slot];
+    if (old == target) {
+      return;
+    }
+    incref(target);
+    owner.edges[slot] = target;
+    decref(old);
+  }
+
+  /** The slot of array index {@code index} in {@code owner}, growing the edge array if needed. */
+  static void ensureArraySlots(Node owner, int length) {
+    if (owner.edges.length < length) {
+      owner.edges = java.util.Arrays.copyOf(owner.edges, length);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The events instrumented code reports (called through Hooks, lock held by the caller).
+
+  /** A frame for a method entry; null when the call comes from the heap's own work. */
+  Frame enter(int maxLocals) {
+    ThreadState ts = threadState();
+    releasePending(ts);
+    return ts.push(maxLocals);
+  }
+
+  void storeLocal(Frame f, int slot, Object value) {
+    Node n = value == null ? null : takeOrAdopt(f, value);
+    f.ensureLocal(slot);
+    Node old = f.locals[slot];
+    f.locals[slot] = n;
+    decref(old);
+  }
+
+  /**
+   * The reference being stored: a temporary of {@code f} holding the value is consumed by the store
+   * (as STORE_FAST or STORE_ATTR consume the value stack's reference); otherwise a new reference.
+   */
+  private Node takeOrAdopt(Frame f, Object value) {
+    Node n = nodeOfValue(value);
+    if (f == null || !f.active || !f.takeTemp(n)) {
+      incref(n);
+    }
+    return n;
+  }
+
+  void line(Frame f) {
+    releasePending(f.thread);
+    releaseTempsFrom(f, 0);
+  }
+
+  /**
+   * Releases the temporaries at operand-stack positions {@code >= position}, top first, as a call
+   * pops its arguments or a statement ends.
+   */
+  void releaseTempsFrom(Frame f, int position) {
+    for (int i = f.tempCount - 1; i >= 0; i--) {
+      if (i < f.tempCount && f.tempPositions[i] >= position) {
+        Node n = f.temps[i];
+        f.removeTempAt(i);
+        decref(n);
+      }
+    }
+  }
+
+  void allocated(Frame f, Object obj, int position) {
+    Node n = find(obj);
+    if (n == null) {
+      n = create(obj, 0);
+    } else if (n.has(Node.ADOPTED) && !n.has(Node.IMMORTAL)) {
+      // Seen inside its own constructor (stores to `this`): now its lifetime is exact.
+      n.flags &= ~Node.ADOPTED;
+      stats.adopted--;
+      if (n.has(Node.EXTERNAL)) {
+        n.flags &= ~Node.EXTERNAL;
+        n.refcount--;
+      }
+      if (n.has(Node.TRACKED)) {
+        gc.untrack(n); // tracked again below, now as an allocation that counts toward gen 0
+      }
+    } else {
+      return; // allocated twice (for example a constructor chain): already registered
+    }
+    stats.allocations++;
+    if (f != null && f.active) {
+      n.refcount++;
+      f.pushTemp(n, position);
+    } else {
+      // allocated by instrumented code outside any frame we know: hand it to whoever takes it
+      ThreadState ts = threadState();
+      releasePending(ts);
+      n.refcount++;
+      ts.pendingReturn = n;
+    }
+    listener.onAllocation(n);
+    if (n.type.tracked) {
+      gc.trackAllocation(n);
+    }
+  }
+
+  void result(Frame f, Object value, int position) {
+    ThreadState ts = f.thread;
+    releaseTempsFrom(f, position);
+    Node pending = ts.pendingReturn;
+    ts.pendingReturn = null;
+    if (value == null) {
+      decref(pending);
+      return;
+    }
+    Node n;
+    if (pending != null && pending.get() == value) {
+      n = pending; // the callee's reference moves to our value stack
+    } else {
+      decref(pending);
+      n = find(value);
+      if (n == null) {
+        n = adopt(value, false); // a fresh object from code we do not watch (assumed)
+      }
+      incref(n);
+    }
+    f.pushTemp(n, position);
+  }
+
+  void called(Frame f, int position) {
+    releasePending(f.thread);
+    releaseTempsFrom(f, position);
+  }
+
+  void returnValue(Frame f, Object value) {
+    Node n = null;
+    if (value != null) {
+      n = takeOrAdopt(f, value);
+    }
+    exit(f);
+    ThreadState ts = f.thread;
+    releasePending(ts);
+    ts.pendingReturn = n;
+  }
+
+  /**
+   * Normal or exceptional exit: the frame's locals are released in slot order, then its remaining
+   * temporaries (_PyFrame_ClearLocals). Frames above it that never reported their exit are popped
+   * and released first.
+   */
+  void exit(Frame f) {
+    if (!f.active) {
+      return;
+    }
+    ThreadState ts = f.thread;
+    while (ts.depth > f.depth + 1) {
+      Frame above = ts.frames[ts.depth - 1];
+      clearFrame(above);
+      ts.depth--;
+    }
+    clearFrame(f);
+    if (ts.depth == f.depth + 1) {
+      ts.depth = f.depth;
+    }
+  }
+
+  private void clearFrame(Frame f) {
+    f.active = false;
+    for (int i = 0; i < f.localCount; i++) {
+      Node n = f.locals[i];
+      if (n != null) {
+        f.locals[i] = null;
+        decref(n);
+      }
+    }
+    f.localCount = 0;
+    while (f.tempCount > 0) {
+      Node n = f.temps[--f.tempCount];
+      f.temps[f.tempCount] = null;
+      decref(n);
+    }
+  }
+
+  private void releasePending(ThreadState ts) {
+    Node p = ts.pendingReturn;
+    if (p != null) {
+      ts.pendingReturn = null;
+      decref(p);
+    }
+  }
+
+  void putField(Frame f, Object owner, Object value, int fieldId) {
+    Node o = nodeOfValue(owner);
+    int slot = o.type.slotOf(fieldId);
+    if (slot < 0) {
+      stats.unknownFields++;
+      return;
+    }
+    Node v = value == null ? null : takeOrAdopt(f, value);
+    Node old = o.edges[slot];
+    o.edges[slot] = v;
+    decref(old);
+  }
+
+  void putStatic(Frame f, Object value, int fieldId) {
+    if (fieldId >= statics.length) {
+      statics = java.util.Arrays.copyOf(statics, Math.max(fieldId + 1, statics.length * 2));
+    }
+    Node v = value == null ? null : takeOrAdopt(f, value);
+    Node old = statics[fieldId];
+    statics[fieldId] = v;
+    decref(old);
+  }
+
+  void arrayStore(Frame f, Object[] array, int index, Object value) {
+    Node o = nodeOfValue(array);
+    ensureArraySlots(o, array.length);
+    Node v = value == null ? null : takeOrAdopt(f, value);
+    Node old = o.edges[index];
+    o.edges[index] = v;
+    decref(old);
+  }
+
+  /** Mirrors {@code System.arraycopy} after it succeeded (the real copy has been done). */
+  void arraycopy(Object src, int srcPos, Object dest, int destPos, int length) {
+    if (!(dest instanceof Object[]) || length <= 0) {
+      return;
+    }
+    Node s = nodeOfValue(src);
+    Node d = nodeOfValue(dest);
+    ensureArraySlots(s, java.lang.reflect.Array.getLength(src));
+    ensureArraySlots(d, ((Object[]) dest).length);
+    Node[] copy = java.util.Arrays.copyOfRange(s.edges, srcPos, srcPos + length);
+    for (Node n : copy) {
+      incref(n); // take the new references before dropping the old ones (overlapping copies)
+    }
+    Node[] old = java.util.Arrays.copyOfRange(d.edges, destPos, destPos + length);
+    System.arraycopy(copy, 0, d.edges, destPos, length);
+    for (Node n : old) {
+      decref(n);
+    }
+  }
+
+  /**
+   * Mirrors a copy made by {@code clone()} or {@code Arrays.copyOf}: {@code copy} (already
+   * registered as an allocation) refers to what {@code original} referred to, up to its length.
+   */
+  void copied(Object original, Object copy) {
+    Node s = find(original);
+    Node d = find(copy);
+    if (s == null || d == null || s == d) {
+      return;
+    }
+    if (d.type.isArray) {
+      ensureArraySlots(d, java.lang.reflect.Array.getLength(copy));
+    }
+    int n = Math.min(s.edges.length, d.edges.length);
+    if (s.type != d.type && !s.type.isArray) {
+      return; // different layouts: fields are reported by later stores
+    }
+    for (int i = 0; i < n; i++) {
+      setEdge(d, i, s.edges[i]);
+    }
+  }
+
+  /** A reference passed to code refshadow does not watch: pins the object (DESIGN.md, opaque). */
+  void escape(Object value) {
+    Node n = nodeOfValue(value);
+    if (!n.has(Node.EXTERNAL) && !n.has(Node.IMMORTAL)) {
+      n.flags |= Node.EXTERNAL | Node.PINNED;
+      n.refcount++;
+      stats.pinned++;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Queries used by the public API (lock held by the caller).
+
+  /**
+   * sys.getrefcount: the object's references plus the one its argument holds, unless the argument
+   * is a temporary of the calling frame, which is that very reference.
+   */
+  long getRefcount(Object obj) {
+    Node n = find(obj);
+    if (n == null) {
+      return 1 + 1; // an object the shadow never saw: some unseen holder plus the argument
+    }
+    if (n.has(Node.IMMORTAL)) {
+      return 4294967295L; // CPython 3.12's _Py_IMMORTAL_REFCNT on 64-bit builds
+    }
+    ThreadState ts = threadState();
+    Frame top = ts.top();
+    boolean argIsTemp = top != null && top.holdsTemp(n);
+    return n.refcount + (argIsTemp ? 0 : 1);
+  }
+
+  long sizeOf(Object obj) {
+    try {
+      return sizer.applyAsLong(obj);
+    } catch (RuntimeException e) {
+      return estimateSize(obj);
+    }
+  }
+
+  /** A rough shallow size used when no {@code Instrumentation} is available. */
+  static long estimateSize(Object obj) {
+    Class<?> c = obj.getClass();
+    if (c.isArray()) {
+      int len = java.lang.reflect.Array.getLength(obj);
+      int elem = c.getComponentType().isPrimitive() ? 4 : 4;
+      if (c == long[].class || c == double[].class) {
+        elem = 8;
+      } else if (c == byte[].class || c == boolean[].class) {
+        elem = 1;
+      } else if (c == char[].class || c == short[].class) {
+        elem = 2;
+      }
+      return align(16 + (long) len * elem);
+    }
+    return align(12 + 4L * (ClassInfo.of(c).fieldIds.length + 1));
+  }
+
+  private static long align(long n) {
+    return (n + 7) & ~7L;
+  }
+
+  /** Every node that is a root: frame locals and temporaries, statics, pending returns. */
+  void forEachRootReference(java.util.function.Consumer<Node> visit) {
+    List<ThreadState> copy;
+    synchronized (allThreads) {
+      copy = new ArrayList<>(allThreads);
+    }
+    for (ThreadState ts : copy) {
+      if (ts.pendingReturn != null) {
+        visit.accept(ts.pendingReturn);
+      }
+      for (int d = 0; d < ts.depth; d++) {
+        Frame f = ts.frames[d];
+        for (int i = 0; i < f.localCount; i++) {
+          if (f.locals[i] != null) {
+            visit.accept(f.locals[i]);
+          }
+        }
+        for (int i = 0; i < f.tempCount; i++) {
+          visit.accept(f.temps[i]);
+        }
+      }
+    }
+    for (Node n : statics) {
+      if (n != null) {
+        visit.accept(n);
+      }
+    }
+    for (Node n : garbage) {
+      visit.accept(n);
+    }
+  }
+
+  /** The node of {@code obj} (for tests and the API), or null. */
+  public Node nodeOf(Object obj) {
+    lock();
+    try {
+      return find(obj);
+    } finally {
+      unlock();
+    }
+  }
+
+  int tableSize() {
+    return table.size();
+  }
+}

@@ -1,0 +1,18 @@
+# Rule: gc.get_threshold() defaults to (700, 10, 10); set_threshold(t0) changes only threshold0, set_threshold(t0, t1, t2) all three. Java twin: Gc.getThreshold()/Gc.setThreshold(int, int...).
+import gc
+gc.disable(); gc.collect()
+t = gc.get_threshold()
+print("default", t[0], t[1], t[2])
+gc.set_threshold(100)
+t = gc.get_threshold()
+print("one_arg", t[0], t[1], t[2])
+gc.set_threshold(10, 2, 2)
+t = gc.get_threshold()
+print("three_args", t[0], t[1], t[2])
+gc.set_threshold(50, 5)
+t = gc.get_threshold()
+print("two_args", t[0], t[1], t[2])
+gc.set_threshold(700, 10, 10)
+t = gc.get_threshold()
+print("restored", t[0], t[1], t[2])
+print("enabled", gc.isenabled())
