@@ -15,12 +15,11 @@ step = "disabled_allocations"
 for i in range(20):
     a[i] = Node()
 step = "enable"
-gc.enable()
-print("enabled", gc.isenabled())
+gc.enable()                            # nothing allocated between enable() and the next Node
 step = "first_allocation_after_enable"
 a[20] = Node()
 step = "after"
-print("allocated")
+print("enabled", gc.isenabled())
 gc.disable()
 print("enabled", gc.isenabled())
 step = "manual_collect_while_disabled"

@@ -66,9 +66,20 @@ public final class Hooks {
     }
   }
 
-  /** A reference parameter (or {@code this}) in local {@code slot} at method entry. */
+  /**
+   * A reference parameter (or {@code this}) in local {@code slot} at method entry. As in CPython
+   * 3.12, where a call moves its arguments from the caller's value stack into the new frame, an
+   * argument that is a temporary of the calling frame is taken over rather than counted twice.
+   */
   public static void arg(Object value, Frame f, int slot) {
-    storeLocal(value, f, slot);
+    if (f == null) {
+      return;
+    }
+    try {
+      HookSupport.arg(f, value, slot);
+    } catch (Throwable t) {
+      Failures.report("Hooks.arg", t);
+    }
   }
 
   /** {@code astore slot}: local {@code slot} now refers to {@code value} (may be null). */
@@ -251,6 +262,110 @@ public final class Hooks {
       HookSupport.escape(value);
     } catch (Throwable t) {
       Failures.report("Hooks.escape", t);
+    }
+  }
+
+  /**
+   * A lambda (or other invokedynamic-made function object) was created. A capturing lambda is a new
+   * object that holds its captured values, as a Python closure does; a non-capturing one is a
+   * shared constant (immortal).
+   */
+  public static void lambda(Object fn, Frame f, int position) {
+    if (fn == null || f == null) {
+      return;
+    }
+    try {
+      HookSupport.lambda(f, fn, position);
+    } catch (Throwable t) {
+      Failures.report("Hooks.lambda", t);
+    }
+  }
+
+  /** {@code Arrays.copyOf(original, newLength)}, performed here and mirrored as a new list. */
+  public static Object[] copyOf(Object[] original, int newLength) {
+    Object[] copy = java.util.Arrays.copyOf(original, newLength);
+    mirrorCopy(original, 0, copy);
+    return copy;
+  }
+
+  /** {@code Arrays.copyOfRange(original, from, to)}, performed here and mirrored. */
+  public static Object[] copyOfRange(Object[] original, int from, int to) {
+    Object[] copy = java.util.Arrays.copyOfRange(original, from, to);
+    mirrorCopy(original, from, copy);
+    return copy;
+  }
+
+  /** {@code array.clone()} for any array type, performed here and mirrored. */
+  public static Object cloneArray(Object array) {
+    Object copy;
+    if (array instanceof Object[]) {
+      copy = ((Object[]) array).clone();
+    } else if (array instanceof int[]) {
+      copy = ((int[]) array).clone();
+    } else if (array instanceof long[]) {
+      copy = ((long[]) array).clone();
+    } else if (array instanceof byte[]) {
+      copy = ((byte[]) array).clone();
+    } else if (array instanceof char[]) {
+      copy = ((char[]) array).clone();
+    } else if (array instanceof double[]) {
+      copy = ((double[]) array).clone();
+    } else if (array instanceof float[]) {
+      copy = ((float[]) array).clone();
+    } else if (array instanceof short[]) {
+      copy = ((short[]) array).clone();
+    } else if (array instanceof boolean[]) {
+      copy = ((boolean[]) array).clone();
+    } else {
+      throw new NullPointerException("Cannot invoke \"Object.clone()\" because value is null");
+    }
+    mirrorCopy(array, 0, copy);
+    return copy;
+  }
+
+  private static void mirrorCopy(Object original, int from, Object copy) {
+    if (ShadowHeap.active == null) {
+      return;
+    }
+    try {
+      HookSupport.newCopy(original, from, copy);
+    } catch (Throwable t) {
+      Failures.report("Hooks.copy", t);
+    }
+  }
+
+  /**
+   * {@code super.clone()} of an object returned {@code copy}: a new object holding the same
+   * references as {@code original} (called after {@link #result}).
+   */
+  public static void clonedObject(Object original, Object copy) {
+    if (original == null || copy == null || ShadowHeap.active == null) {
+      return;
+    }
+    try {
+      HookSupport.clonedObject(original, copy);
+    } catch (Throwable t) {
+      Failures.report("Hooks.clonedObject", t);
+    }
+  }
+
+  /**
+   * {@code field.set(owner, value)} succeeded: mirrored as a field or static store (the call itself
+   * stays in the caller, so Java's access checks are unchanged).
+   */
+  public static void fieldSet(java.lang.reflect.Field field, Object owner, Object value) {
+    if (field == null || ShadowHeap.active == null || field.getType().isPrimitive()) {
+      return;
+    }
+    try {
+      int id = FieldRegistry.id(field.getDeclaringClass().getName(), field.getName());
+      if (java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+        HookSupport.putStatic(null, value, id);
+      } else if (owner != null) {
+        HookSupport.putField(null, owner, value, id);
+      }
+    } catch (Throwable t) {
+      Failures.report("Hooks.fieldSet", t);
     }
   }
 

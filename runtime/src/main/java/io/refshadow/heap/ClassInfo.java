@@ -108,6 +108,43 @@ final class ClassInfo {
     return null;
   }
 
+  /** Reflected reference fields, parallel to fieldIds; filled lazily for captured values. */
+  private volatile Field[] reflected;
+
+  /**
+   * The values of this object's reference fields, in slot order: used once per lambda object at its
+   * creation, where the captured values are known only to the object itself.
+   */
+  Object[] capturedValues(Object obj) {
+    Field[] fs = reflected;
+    if (fs == null) {
+      List<Field> list = new ArrayList<>();
+      for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+        for (Field f : c.getDeclaredFields()) {
+          if (!Modifier.isStatic(f.getModifiers()) && !f.getType().isPrimitive()) {
+            try {
+              f.setAccessible(true);
+            } catch (RuntimeException e) {
+              // left inaccessible: its value reads as null below
+            }
+            list.add(f);
+          }
+        }
+      }
+      fs = list.toArray(new Field[0]);
+      reflected = fs;
+    }
+    Object[] out = new Object[fs.length];
+    for (int i = 0; i < fs.length; i++) {
+      try {
+        out[i] = fs[i].get(obj);
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        out[i] = null;
+      }
+    }
+    return out;
+  }
+
   /** The slot of field {@code fieldId} in this class's edge array, or -1. */
   int slotOf(int fieldId) {
     int[] ids = fieldIds;

@@ -40,6 +40,20 @@ public final class HookSupport {
     }
   }
 
+  public static void arg(Frame f, Object value, int slot) {
+    ShadowHeap h = heapFor(f);
+    if (h == null || !h.enterMirror()) {
+      return;
+    }
+    try {
+      if (f.active) {
+        h.arg(f, slot, value);
+      }
+    } finally {
+      h.exitMirror();
+    }
+  }
+
   public static void line(Frame f) {
     ShadowHeap h = heapFor(f);
     if (h == null || !h.enterMirror()) {
@@ -191,6 +205,44 @@ public final class HookSupport {
     }
     try {
       h.escape(value);
+    } finally {
+      h.exitMirror();
+    }
+  }
+
+  public static void lambda(Frame f, Object fn, int position) {
+    ShadowHeap h = heapFor(f);
+    if (h == null || !h.enterMirror()) {
+      return;
+    }
+    try {
+      if (f.active) {
+        h.lambda(f, fn, position);
+      }
+    } finally {
+      h.exitMirror();
+    }
+  }
+
+  public static void newCopy(Object original, int from, Object copy) {
+    ShadowHeap h = ShadowHeap.active;
+    if (h == null || !h.enterMirror()) {
+      return;
+    }
+    try {
+      h.newCopy(original, from, copy);
+    } finally {
+      h.exitMirror();
+    }
+  }
+
+  public static void clonedObject(Object original, Object copy) {
+    ShadowHeap h = ShadowHeap.active;
+    if (h == null || !h.enterMirror()) {
+      return;
+    }
+    try {
+      h.clonedObject(original, copy);
     } finally {
       h.exitMirror();
     }

@@ -655,6 +655,28 @@ public final class ShadowHeap {
   }
 
   /**
+   * A parameter arrives in local {@code slot}: a temporary of the calling frame holding it moves
+   * into this frame (CPython 3.12 moves call arguments from the caller's stack into the callee's
+   * locals), so {@code f(Node())} holds the Node once, and the callee's rebinding frees it.
+   */
+  void arg(Frame f, int slot, Object value) {
+    if (value == null) {
+      storeLocal(f, slot, null);
+      return;
+    }
+    Node n = nodeOfValue(value);
+    ThreadState ts = f.thread;
+    Frame caller = f.depth > 0 ? ts.frames[f.depth - 1] : null;
+    if (caller == null || !caller.active || !caller.takeTemp(n)) {
+      incref(n);
+    }
+    f.ensureLocal(slot);
+    Node old = f.locals[slot];
+    f.locals[slot] = n;
+    decref(old);
+  }
+
+  /**
    * The reference being stored: a temporary of {@code f} holding the value is consumed by the store
    * (as STORE_FAST or STORE_ATTR consume the value stack's reference); otherwise a new reference.
    */
@@ -876,6 +898,89 @@ public final class ShadowHeap {
     }
     for (int i = 0; i < n; i++) {
       setEdge(d, i, s.edges[i]);
+    }
+  }
+
+  /**
+   * A function object made by invokedynamic. With captured references it is a new allocation whose
+   * edges are its captured values (read once, here, where they are known); without, a constant.
+   */
+  void lambda(Frame f, Object fn, int position) {
+    ClassInfo type = ClassInfo.of(fn.getClass());
+    if (type.fieldIds.length == 0) {
+      result(f, fn, position); // non-capturing: a shared constant, adopted as immortal
+      return;
+    }
+    releaseTempsFrom(f, position);
+    releasePending(f.thread);
+    Node n = find(fn);
+    if (n == null) {
+      n = create(fn, 0);
+      stats.allocations++;
+      Object[] captured = type.capturedValues(fn);
+      for (int i = 0; i < captured.length && i < n.edges.length; i++) {
+        if (captured[i] != null) {
+          Node c = nodeOfValue(captured[i]);
+          incref(c);
+          n.edges[i] = c;
+        }
+      }
+      n.refcount++;
+      f.pushTemp(n, position);
+      listener.onAllocation(n);
+      gc.trackAllocation(n);
+    } else {
+      incref(n);
+      f.pushTemp(n, position);
+    }
+  }
+
+  /**
+   * A new array copied from {@code original} starting at {@code from} (Arrays.copyOf, clone): an
+   * allocation handed to the caller, holding the same references.
+   */
+  void newCopy(Object original, int from, Object copy) {
+    Node n = create(copy, 0);
+    stats.allocations++;
+    Node s = original == null ? null : find(original);
+    if (s != null && n.edges.length > 0) {
+      for (int i = 0; i < n.edges.length && from + i < s.edges.length; i++) {
+        Node e = s.edges[from + i];
+        if (e != null) {
+          incref(e);
+          n.edges[i] = e;
+        }
+      }
+    }
+    n.refcount++;
+    handToCaller(n);
+    listener.onAllocation(n);
+    if (n.type.tracked) {
+      gc.trackAllocation(n);
+    }
+  }
+
+  /** super.clone() made {@code copy} of {@code original}: same class, same references. */
+  void clonedObject(Object original, Object copy) {
+    Node d = find(copy);
+    if (d == null || !d.has(Node.ADOPTED) || d.has(Node.IMMORTAL)) {
+      return;
+    }
+    d.flags &= ~Node.ADOPTED;
+    stats.adopted--;
+    stats.allocations++;
+    if (d.has(Node.TRACKED)) {
+      gc.untrack(d);
+    }
+    Node s = find(original);
+    if (s != null && s.type == d.type) {
+      for (int i = 0; i < d.edges.length; i++) {
+        setEdge(d, i, s.edges[i]);
+      }
+    }
+    listener.onAllocation(d);
+    if (d.type.tracked) {
+      gc.trackAllocation(d);
     }
   }
 

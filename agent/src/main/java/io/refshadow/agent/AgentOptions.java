@@ -1,0 +1,155 @@
+package io.refshadow.agent;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The agent's options, {@code -javaagent:refshadow-agent.jar=key=value,key=value}. Immutable. An
+ * unknown key or a bad value is rejected with a message that names it and lists what is valid.
+ */
+final class AgentOptions {
+  /** Every option, with its description: the one place option names live. */
+  static final Map<String, String> KEYS = new LinkedHashMap<>();
+
+  static {
+    KEYS.put("include", "class name prefixes to instrument, ';'-separated (default: all)");
+    KEYS.put("exclude", "class name prefixes never to instrument, ';'-separated");
+    KEYS.put(
+        "profile", "the CPython whose collector to follow: cpython-3.12 (default), cpython-3.13");
+    KEYS.put("summary", "where the exit summary goes: stderr (default), stdout, off, or a file");
+    KEYS.put("jfr", "write a JFR recording to this file at exit");
+    KEYS.put("verbose", "true/false: list every instrumentation failure and each class");
+  }
+
+  final List<String> includes;
+  final List<String> excludes;
+  final String profile;
+  final String summary;
+  final Path jfr;
+  final boolean verbose;
+
+  private AgentOptions(
+      List<String> includes,
+      List<String> excludes,
+      String profile,
+      String summary,
+      Path jfr,
+      boolean verbose) {
+    this.includes = Collections.unmodifiableList(includes);
+    this.excludes = Collections.unmodifiableList(excludes);
+    this.profile = profile;
+    this.summary = summary;
+    this.jfr = jfr;
+    this.verbose = verbose;
+  }
+
+  /**
+   * Parses the agent argument string (may be null or empty).
+   *
+   * @throws IllegalArgumentException with a message naming the bad key or value and the fix
+   */
+  static AgentOptions parse(String args) {
+    List<String> includes = new ArrayList<>();
+    List<String> excludes = new ArrayList<>();
+    String profile = "cpython-3.12";
+    String summary = "stderr";
+    Path jfr = null;
+    boolean verbose = false;
+    if (args != null && !args.isBlank()) {
+      for (String part : args.split(",")) {
+        if (part.isBlank()) {
+          continue;
+        }
+        int eq = part.indexOf('=');
+        String key = (eq < 0 ? part : part.substring(0, eq)).trim();
+        String value = eq < 0 ? null : part.substring(eq + 1).trim();
+        switch (key) {
+          case "include":
+            includes.addAll(prefixes(key, value));
+            break;
+          case "exclude":
+            excludes.addAll(prefixes(key, value));
+            break;
+          case "profile":
+            profile = required(key, value);
+            if (!profile.equals("cpython-3.12") && !profile.equals("cpython-3.13")) {
+              throw new IllegalArgumentException(
+                  "refshadow: bad value '"
+                      + profile
+                      + "' for option profile; valid values: cpython-3.12, cpython-3.13");
+            }
+            break;
+          case "summary":
+            summary = required(key, value);
+            break;
+          case "jfr":
+            jfr = Path.of(required(key, value));
+            break;
+          case "verbose":
+            verbose = bool(key, value);
+            break;
+          default:
+            throw new IllegalArgumentException(
+                "refshadow: unknown option '"
+                    + key
+                    + "'. Valid options (key=value, comma-separated): "
+                    + String.join(", ", KEYS.keySet())
+                    + ". Example: -javaagent:refshadow-agent.jar=include=com.example.,verbose");
+        }
+      }
+    }
+    return new AgentOptions(includes, excludes, profile, summary, jfr, verbose);
+  }
+
+  private static String required(String key, String value) {
+    if (value == null || value.isEmpty()) {
+      throw new IllegalArgumentException(
+          "refshadow: option " + key + " needs a value: " + key + "=<" + KEYS.get(key) + ">");
+    }
+    return value;
+  }
+
+  private static boolean bool(String key, String value) {
+    if (value == null || value.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (value.equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw new IllegalArgumentException(
+        "refshadow: bad value '" + value + "' for option " + key + "; valid values: true, false");
+  }
+
+  /** "com.example.*;org.foo" becomes internal-name prefixes "com/example/", "org/foo". */
+  private static List<String> prefixes(String key, String value) {
+    List<String> out = new ArrayList<>();
+    for (String p : required(key, value).split(";")) {
+      String s = p.trim();
+      if (s.endsWith("*")) {
+        s = s.substring(0, s.length() - 1);
+      }
+      if (s.isEmpty()) {
+        throw new IllegalArgumentException(
+            "refshadow: empty class pattern in option "
+                + key
+                + "; example: "
+                + key
+                + "=com.example.");
+      }
+      if (!s.matches("[A-Za-z0-9_$.]+")) {
+        throw new IllegalArgumentException(
+            "refshadow: bad class pattern '"
+                + p
+                + "' in option "
+                + key
+                + "; use a package or class name prefix such as com.example. or com.example.Foo");
+      }
+      out.add(s.replace('.', '/'));
+    }
+    return out;
+  }
+}

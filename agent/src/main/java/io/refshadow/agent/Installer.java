@@ -1,0 +1,240 @@
+package io.refshadow.agent;
+
+import io.refshadow.heap.CycleDetector;
+import io.refshadow.heap.Failures;
+import io.refshadow.heap.HeapStats;
+import io.refshadow.heap.Profile;
+import io.refshadow.heap.PyApi;
+import io.refshadow.heap.ShadowHeap;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.description.field.FieldDescription;
+import net.bytebuddy.description.field.FieldList;
+import net.bytebuddy.description.method.MethodList;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.matcher.ElementMatchers;
+import net.bytebuddy.pool.TypePool;
+import net.bytebuddy.utility.JavaModule;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+
+/**
+ * Installs the shadow heap and the class transformer, and the exit summary. Loaded only after the
+ * runtime is on the bootstrap class path.
+ */
+final class Installer {
+  private Installer() {}
+
+  static void install(AgentOptions options, Instrumentation inst, boolean attached) {
+    Profile profile = Profile.byId(options.profile);
+    ShadowHeap heap =
+        new ShadowHeap(
+            profile,
+            obj -> {
+              try {
+                return inst.getObjectSize(obj);
+              } catch (RuntimeException e) {
+                return -1;
+              }
+            });
+    Scope scope = new Scope(options.includes, options.excludes);
+    AgentStats stats = new AgentStats(options.verbose);
+    warmUp(scope, stats);
+    JfrOutput jfr = options.jfr == null ? null : JfrOutput.start(options.jfr);
+    ShadowHeap.install(heap);
+
+    AgentBuilder.Listener errors =
+        new AgentBuilder.Listener.Adapter() {
+          @Override
+          public void onTransformation(
+              TypeDescription type,
+              ClassLoader loader,
+              JavaModule module,
+              boolean loaded,
+              DynamicType dynamicType) {
+            stats.classesInstrumented.incrementAndGet();
+            if (options.verbose) {
+              System.err.println("refshadow: instrumented " + type.getName());
+            }
+          }
+
+          @Override
+          public void onError(
+              String typeName,
+              ClassLoader loader,
+              JavaModule module,
+              boolean loaded,
+              Throwable throwable) {
+            stats.classFailed(typeName, throwable);
+          }
+        };
+    new AgentBuilder.Default()
+        .disableClassFormatChanges()
+        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+        .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+        .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+        .with(errors)
+        .ignore(ElementMatchers.none())
+        .type(
+            (type, loader, module, beingRedefined, pd) ->
+                loader != null && !type.isInterface() && scope.instruments(type.getInternalName()))
+        .transform((builder, type, loader, module, pd) -> builder.visit(new Wrapper(scope, stats)))
+        .installOn(inst);
+
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  if (jfr != null) {
+                    jfr.stop();
+                  }
+                  writeSummary(options, heap, stats);
+                },
+                "refshadow-summary"));
+    if (options.verbose) {
+      System.err.println(
+          "refshadow: active (profile "
+              + profile.id()
+              + (attached ? ", attached to a running JVM" : "")
+              + ")");
+    }
+  }
+
+  /** Instruments one class before the transformer is live, so its code paths are loaded. */
+  private static void warmUp(Scope scope, AgentStats stats) {
+    try (var in = Installer.class.getResourceAsStream("WarmUp.class")) {
+      if (in == null) {
+        return;
+      }
+      ClassReader reader = new ClassReader(in.readAllBytes());
+      ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+      reader.accept(
+          new InstrumentingClassVisitor(writer, scope, new AgentStats(false)),
+          ClassReader.SKIP_FRAMES);
+      writer.toByteArray();
+    } catch (Throwable t) {
+      stats.classFailed("(warm-up)", t);
+    }
+  }
+
+  /** The visitor wrapper: frames recomputed (with ByteBuddy's type pool, never loading classes). */
+  static final class Wrapper implements AsmVisitorWrapper {
+    private final Scope scope;
+    private final AgentStats stats;
+
+    Wrapper(Scope scope, AgentStats stats) {
+      this.scope = scope;
+      this.stats = stats;
+    }
+
+    @Override
+    public int mergeWriter(int flags) {
+      return flags | ClassWriter.COMPUTE_FRAMES;
+    }
+
+    @Override
+    public int mergeReader(int flags) {
+      return flags | ClassReader.SKIP_FRAMES;
+    }
+
+    @Override
+    public ClassVisitor wrap(
+        TypeDescription instrumentedType,
+        ClassVisitor classVisitor,
+        Implementation.Context implementationContext,
+        TypePool typePool,
+        FieldList<FieldDescription.InDefinedShape> fields,
+        MethodList<?> methods,
+        int writerFlags,
+        int readerFlags) {
+      return new InstrumentingClassVisitor(classVisitor, scope, stats);
+    }
+  }
+
+  static void writeSummary(AgentOptions options, ShadowHeap heap, AgentStats stats) {
+    if (options.summary.equals("off")) {
+      return;
+    }
+    String text;
+    try {
+      text = summaryText(heap, stats);
+    } catch (Throwable t) {
+      text = "refshadow: summary unavailable: " + t + "\n";
+    }
+    try {
+      switch (options.summary) {
+        case "stdout":
+          System.out.print(text);
+          System.out.flush();
+          break;
+        case "stderr":
+          System.err.print(text);
+          System.err.flush();
+          break;
+        default:
+          Files.writeString(Path.of(options.summary), text);
+      }
+    } catch (Throwable t) {
+      System.err.print(text);
+      System.err.println("refshadow: could not write the summary to " + options.summary + ": " + t);
+    }
+  }
+
+  static String summaryText(ShadowHeap heap, AgentStats stats) {
+    return PyApi.call(
+        h -> {
+          HeapStats s = heap.stats();
+          CycleDetector gc = heap.cycleDetector();
+          long seen = s.allocations + s.adopted;
+          long freed = s.freedByRefcount + s.freedByCycles;
+          long[][] g = gc.statsSnapshot();
+          StringBuilder b = new StringBuilder();
+          b.append("refshadow summary (profile ").append(gc.profile().id()).append(")\n");
+          line(
+              b,
+              "objects seen",
+              seen,
+              "(" + s.allocations + " allocated, " + s.adopted + " adopted)");
+          line(b, "freed by refcount", s.freedByRefcount, "");
+          line(b, "freed by cycle detector", s.freedByCycles, "");
+          line(b, "still alive", Math.max(0, seen - freed), "");
+          line(b, "pinned (escaped)", s.pinned, "");
+          b.append(
+              String.format(Locale.ROOT, "  %-24s %9.1f%%%n", "precision", 100.0 * s.precision()));
+          b.append(
+              String.format(
+                  Locale.ROOT,
+                  "  %-24s gen0 %d, gen1 %d, gen2 %d%n",
+                  "collections",
+                  g[0][0],
+                  g[1][0],
+                  g[2][0]));
+          b.append(
+              String.format(
+                  Locale.ROOT,
+                  "  %-24s %d classes, %d methods; failed: %d classes, %d methods%n",
+                  "instrumented",
+                  stats.classesInstrumented.get(),
+                  stats.methodsInstrumented.get(),
+                  stats.classesFailed.get(),
+                  stats.methodsFailed.get()));
+          line(b, "internal failures", Failures.total(), "");
+          if (s.invariantViolations > 0) {
+            line(b, "model inconsistencies", s.invariantViolations, "(please report)");
+          }
+          return b.toString();
+        });
+  }
+
+  private static void line(StringBuilder b, String label, long value, String note) {
+    b.append(String.format(Locale.ROOT, "  %-24s %9d %s%n", label, value, note).stripTrailing())
+        .append('\n');
+  }
+}

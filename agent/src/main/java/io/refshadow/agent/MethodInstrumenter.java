@@ -1,0 +1,657 @@
+package io.refshadow.agent;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
+import org.objectweb.asm.tree.VarInsnNode;
+import org.objectweb.asm.tree.analysis.Analyzer;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.Frame;
+import org.objectweb.asm.tree.analysis.SourceInterpreter;
+import org.objectweb.asm.tree.analysis.SourceValue;
+
+/**
+ * Rewrites one method so that every reference event reaches {@code io.refshadow.Hooks}.
+ *
+ * <p>It works on the whole method at once (ASM's tree API): an analysis of the original code tells
+ * the operand-stack size at every instruction and where each value came from, then hook calls are
+ * inserted around the original instructions, which stay as they are. Frames are recomputed by the
+ * class writer. What it inserts, and why, is listed in {@link #instrument}.
+ */
+final class MethodInstrumenter implements Opcodes {
+  static final String HOOKS = "io/refshadow/Hooks";
+  static final String FRAME = "io/refshadow/heap/Frame";
+  static final String FRAME_DESC = "L" + FRAME + ";";
+
+  private final String owner;
+  private final MethodNode mn;
+  private final Scope scope;
+  private Frame<SourceValue>[] frames;
+  private AbstractInsnNode[] insns;
+  private final java.util.Map<AbstractInsnNode, Integer> originalIndex =
+      new java.util.IdentityHashMap<>();
+  private int frameSlot;
+  private int nextSpill;
+
+  MethodInstrumenter(String owner, MethodNode mn, Scope scope) {
+    this.owner = owner;
+    this.mn = mn;
+    this.scope = scope;
+  }
+
+  /** Whether a method can be instrumented at all (it has code, no JSR/RET). */
+  static boolean instrumentable(MethodNode mn) {
+    if ((mn.access & (ACC_ABSTRACT | ACC_NATIVE)) != 0 || mn.instructions.size() == 0) {
+      return false;
+    }
+    for (AbstractInsnNode in : mn.instructions) {
+      if (in.getOpcode() == JSR || in.getOpcode() == RET) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Inserts the hooks:
+   *
+   * <ul>
+   *   <li>at entry, {@code Hooks.enter} into a new local, then {@code Hooks.arg} for {@code this}
+   *       and each reference parameter (in a constructor, {@code this} after {@code super(...)});
+   *   <li>at each line-number entry where the operand stack is empty, {@code Hooks.line};
+   *   <li>before {@code astore}, {@code putfield}, {@code putstatic} of references, the store hook;
+   *       {@code aastore} is replaced by {@code Hooks.arrayStore}, which performs it; stores to
+   *       fields of {@code this} before {@code super(...)} returns are replayed after it, reading
+   *       the field back (the uninitialized {@code this} cannot be passed to a method);
+   *   <li>after a constructor call on a {@code new} object and after array creation, {@code
+   *       Hooks.allocated}; after a call, {@code Hooks.result} (reference result) or {@code
+   *       Hooks.called} (when its arguments may include temporaries); after a lambda's
+   *       invokedynamic, {@code Hooks.lambda};
+   *   <li>{@code System.arraycopy}, {@code Arrays.copyOf[Range]} on Object[] and array {@code
+   *       clone()} are replaced by Hooks versions that perform and mirror them; {@code Field.set}
+   *       and {@code super.clone()} are followed by a mirror;
+   *   <li>reference arguments passed to code outside the instrumented scope are reported to {@code
+   *       Hooks.escape} (pinned);
+   *   <li>before each return, {@code Hooks.returnValue} or {@code Hooks.exit}; and a catch-all
+   *       handler around the body (after the method's own handlers, so they keep precedence) that
+   *       calls {@code Hooks.unwind} and rethrows.
+   * </ul>
+   *
+   * @return false if the method was left unchanged
+   */
+  boolean instrument() throws AnalyzerException {
+    if (!instrumentable(mn)) {
+      return false;
+    }
+    Analyzer<SourceValue> analyzer = new Analyzer<>(new SourceInterpreter());
+    frames = analyzer.analyze(owner, mn);
+    insns = mn.instructions.toArray();
+    for (int k = 0; k < insns.length; k++) {
+      originalIndex.put(insns[k], k);
+    }
+    frameSlot = mn.maxLocals;
+    nextSpill = frameSlot + 1;
+    boolean isCtor = mn.name.equals("<init>");
+    boolean isStatic = (mn.access & ACC_STATIC) != 0;
+
+    InsnList code = mn.instructions;
+    AbstractInsnNode superCall = isCtor ? findSuperCall() : null;
+    int superIndex = superCall == null ? -1 : indexOf(superCall);
+    List<FieldInsnNode> deferred = new ArrayList<>();
+
+    for (int i = 0; i < insns.length; i++) {
+      AbstractInsnNode in = insns[i];
+      Frame<SourceValue> before = frames[i];
+      if (before == null) {
+        continue; // unreachable code
+      }
+      int op = in.getOpcode();
+      boolean preSuper = superCall != null && i < superIndex;
+      if (in instanceof LineNumberNode) {
+        Frame<SourceValue> at = frameAtNextInsn(i);
+        if (at != null && at.getStackSize() == 0 && !preSuper) {
+          code.insert(in, frameCall("line", "(" + FRAME_DESC + ")V"));
+        }
+        continue;
+      }
+      switch (op) {
+        case ASTORE:
+          {
+            int slot = ((VarInsnNode) in).var;
+            InsnList l = new InsnList();
+            l.add(new InsnNode(DUP));
+            l.add(new VarInsnNode(ALOAD, frameSlot));
+            l.add(intConst(slot));
+            l.add(hook("storeLocal", "(Ljava/lang/Object;" + FRAME_DESC + "I)V"));
+            if (!preSuper || !isUninitialized(i, before.getStackSize() - 1)) {
+              code.insertBefore(in, l);
+            }
+            break;
+          }
+        case PUTFIELD:
+          {
+            FieldInsnNode f = (FieldInsnNode) in;
+            if (!isReference(f.desc)) {
+              break;
+            }
+            if (preSuper && tracesToThis(i, before.getStackSize() - 2)) {
+              deferred.add(f);
+              break;
+            }
+            InsnList l = new InsnList();
+            l.add(new InsnNode(DUP2));
+            l.add(new LdcInsnNode(fieldId(f.owner, f.name)));
+            l.add(new VarInsnNode(ALOAD, frameSlot));
+            l.add(hook("putField", "(Ljava/lang/Object;Ljava/lang/Object;I" + FRAME_DESC + ")V"));
+            code.insertBefore(in, l);
+            break;
+          }
+        case PUTSTATIC:
+          {
+            FieldInsnNode f = (FieldInsnNode) in;
+            if (!isReference(f.desc)) {
+              break;
+            }
+            InsnList l = new InsnList();
+            l.add(new InsnNode(DUP));
+            l.add(new LdcInsnNode(fieldId(f.owner, f.name)));
+            l.add(new VarInsnNode(ALOAD, frameSlot));
+            l.add(hook("putStatic", "(Ljava/lang/Object;I" + FRAME_DESC + ")V"));
+            code.insertBefore(in, l);
+            break;
+          }
+        case AASTORE:
+          {
+            InsnList l = new InsnList();
+            l.add(new VarInsnNode(ALOAD, frameSlot));
+            l.add(
+                hook("arrayStore", "([Ljava/lang/Object;ILjava/lang/Object;" + FRAME_DESC + ")V"));
+            code.insert(in, l);
+            code.remove(in);
+            break;
+          }
+        case NEWARRAY:
+        case ANEWARRAY:
+        case MULTIANEWARRAY:
+          code.insert(in, allocatedAt(frames[i + 1].getStackSize() - 1));
+          break;
+        case INVOKEVIRTUAL:
+        case INVOKESPECIAL:
+        case INVOKESTATIC:
+        case INVOKEINTERFACE:
+          instrumentCall(code, (MethodInsnNode) in, i, before, isCtor && in == superCall);
+          break;
+        case INVOKEDYNAMIC:
+          instrumentIndy(code, (InvokeDynamicInsnNode) in, i);
+          break;
+        case ARETURN:
+          {
+            InsnList l = new InsnList();
+            l.add(new InsnNode(DUP));
+            l.add(new VarInsnNode(ALOAD, frameSlot));
+            l.add(hook("returnValue", "(Ljava/lang/Object;" + FRAME_DESC + ")V"));
+            code.insertBefore(in, l);
+            break;
+          }
+        case RETURN:
+        case IRETURN:
+        case LRETURN:
+        case FRETURN:
+        case DRETURN:
+          code.insertBefore(in, frameCall("exit", "(" + FRAME_DESC + ")V"));
+          break;
+        default:
+          break;
+      }
+    }
+
+    // After super(...)/this(...): `this` becomes a local like any other, and the field stores made
+    // before it are replayed.
+    if (superCall != null) {
+      InsnList l = new InsnList();
+      l.add(new VarInsnNode(ALOAD, 0));
+      l.add(new VarInsnNode(ALOAD, frameSlot));
+      l.add(intConst(0));
+      l.add(hook("arg", "(Ljava/lang/Object;" + FRAME_DESC + "I)V"));
+      for (FieldInsnNode f : deferred) {
+        l.add(new VarInsnNode(ALOAD, 0));
+        l.add(new VarInsnNode(ALOAD, 0));
+        l.add(new FieldInsnNode(GETFIELD, f.owner, f.name, f.desc));
+        l.add(new LdcInsnNode(fieldId(f.owner, f.name)));
+        l.add(new VarInsnNode(ALOAD, frameSlot));
+        l.add(hook("putField", "(Ljava/lang/Object;Ljava/lang/Object;I" + FRAME_DESC + ")V"));
+      }
+      code.insert(superCall, l);
+    }
+
+    // Entry: the frame, then this and parameters.
+    InsnList entry = new InsnList();
+    entry.add(intConst(frameSlot));
+    entry.add(hook("enter", "(I)" + FRAME_DESC));
+    entry.add(new VarInsnNode(ASTORE, frameSlot));
+    int slot = 0;
+    if (!isStatic) {
+      if (!isCtor) {
+        entry.add(argCall(0));
+      }
+      slot = 1;
+    }
+    for (Type t : Type.getArgumentTypes(mn.desc)) {
+      if (t.getSort() == Type.OBJECT || t.getSort() == Type.ARRAY) {
+        entry.add(argCall(slot));
+      }
+      slot += t.getSize();
+    }
+    LabelNode start = new LabelNode();
+    // The catch-all covers the body; in a constructor only from super(...) on, since a handler
+    // may not cover code where `this` is still uninitialized and then use the frame.
+    if (superCall != null) {
+      code.insert(superCall, start);
+    } else {
+      entry.add(start);
+    }
+    code.insert(entry);
+    LabelNode end = new LabelNode();
+    LabelNode handler = new LabelNode();
+    code.add(end);
+    code.add(handler);
+    code.add(new VarInsnNode(ALOAD, frameSlot));
+    code.add(hook("unwind", "(" + FRAME_DESC + ")V"));
+    code.add(new InsnNode(ATHROW));
+    mn.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
+    mn.maxLocals = nextSpill;
+    mn.maxStack += 6;
+    return true;
+  }
+
+  private void instrumentCall(
+      InsnList code, MethodInsnNode m, int i, Frame<SourceValue> before, boolean isSuperCall) {
+    Type[] args = Type.getArgumentTypes(m.desc);
+    Type ret = Type.getReturnType(m.desc);
+    boolean hasReceiver = m.getOpcode() != INVOKESTATIC;
+    int consumed = args.length + (hasReceiver ? 1 : 0);
+    int position = before.getStackSize() - consumed;
+
+    // Replacements that perform and mirror bulk copies.
+    if (m.getOpcode() == INVOKESTATIC
+        && m.owner.equals("java/lang/System")
+        && m.name.equals("arraycopy")) {
+      m.owner = HOOKS;
+      m.itf = false;
+      releaseAfter(code, m, i, position, consumed);
+      return;
+    }
+    if (m.getOpcode() == INVOKESTATIC
+        && m.owner.equals("java/util/Arrays")
+        && (m.name.equals("copyOf") || m.name.equals("copyOfRange"))
+        && m.desc.startsWith("([Ljava/lang/Object;")
+        && m.desc.endsWith(")[Ljava/lang/Object;")
+        && args.length == (m.name.equals("copyOf") ? 2 : 3)
+        && args[1].getSort() == Type.INT) {
+      m.owner = HOOKS;
+      m.itf = false;
+    } else if (m.getOpcode() == INVOKEVIRTUAL
+        && m.owner.startsWith("[")
+        && m.name.equals("clone")
+        && m.desc.equals("()Ljava/lang/Object;")) {
+      m.setOpcode(INVOKESTATIC);
+      m.owner = HOOKS;
+      m.name = "cloneArray";
+      m.desc = "(Ljava/lang/Object;)Ljava/lang/Object;";
+      m.itf = false;
+    }
+
+    if (m.name.equals("<init>")) {
+      InsnList after = new InsnList();
+      if (isSuperCall) {
+        if (anyTemp(i, before, position + 1, consumed - 1)) {
+          after.add(frameCallAt("called", position + 1));
+        }
+        code.insert(m, after);
+        return;
+      }
+      // a constructor call on a new object: release its argument temporaries, then register
+      if (anyTemp(i, before, position + 1, consumed - 1)) {
+        after.add(frameCallAt("called", position));
+      }
+      Frame<SourceValue> afterFrame = frameAtNextInsn(i);
+      if (afterFrame != null
+          && afterFrame.getStackSize() == position
+          && position > 0
+          && tracesToNew(before.getStack(position))) {
+        after.add(allocatedAt(position - 1));
+      }
+      code.insert(m, after);
+      return;
+    }
+
+    InsnList pre = escapes(m, i, before, args, hasReceiver);
+    if (pre != null) {
+      code.insertBefore(m, pre);
+    }
+
+    InsnList after = new InsnList();
+    if (ret.getSort() == Type.OBJECT || ret.getSort() == Type.ARRAY) {
+      after.add(new InsnNode(DUP));
+      after.add(new VarInsnNode(ALOAD, frameSlot));
+      after.add(intConst(position));
+      after.add(hook("result", "(Ljava/lang/Object;" + FRAME_DESC + "I)V"));
+      if (m.getOpcode() == INVOKESPECIAL
+          && m.owner.equals("java/lang/Object")
+          && m.name.equals("clone")
+          && (mn.access & ACC_STATIC) == 0) {
+        after.add(new InsnNode(DUP));
+        after.add(new VarInsnNode(ALOAD, 0));
+        after.add(new InsnNode(SWAP));
+        after.add(hook("clonedObject", "(Ljava/lang/Object;Ljava/lang/Object;)V"));
+      }
+    } else if (anyTemp(i, before, position, consumed)) {
+      after.add(frameCallAt("called", position));
+    }
+    if (m.owner.equals("java/lang/reflect/Field")
+        && m.name.equals("set")
+        && m.desc.equals("(Ljava/lang/Object;Ljava/lang/Object;)V")) {
+      // spill (field, owner, value), call, then mirror
+      int base = nextSpill;
+      nextSpill += 3;
+      InsnList spill = new InsnList();
+      spill.add(new VarInsnNode(ASTORE, base + 2));
+      spill.add(new VarInsnNode(ASTORE, base + 1));
+      spill.add(new VarInsnNode(ASTORE, base));
+      spill.add(new VarInsnNode(ALOAD, base));
+      spill.add(new VarInsnNode(ALOAD, base + 1));
+      spill.add(new VarInsnNode(ALOAD, base + 2));
+      code.insertBefore(m, spill);
+      after.add(new VarInsnNode(ALOAD, base));
+      after.add(new VarInsnNode(ALOAD, base + 1));
+      after.add(new VarInsnNode(ALOAD, base + 2));
+      after.add(
+          hook("fieldSet", "(Ljava/lang/reflect/Field;Ljava/lang/Object;Ljava/lang/Object;)V"));
+    }
+    code.insert(m, after);
+  }
+
+  private void releaseAfter(InsnList code, AbstractInsnNode m, int i, int position, int consumed) {
+    if (anyTemp(i, frames[i], position, consumed)) {
+      code.insert(m, frameCallAt("called", position));
+    }
+  }
+
+  /**
+   * For a call into code outside the instrumented scope, reports each reference argument (not the
+   * receiver) to {@code Hooks.escape}: the arguments are spilled to fresh locals and reloaded.
+   */
+  private InsnList escapes(
+      MethodInsnNode m, int i, Frame<SourceValue> before, Type[] args, boolean hasReceiver) {
+    if (!scope.isOpaqueCallTarget(m.owner, m.name)) {
+      return null;
+    }
+    boolean anyRef = false;
+    for (Type t : args) {
+      anyRef |= t.getSort() == Type.OBJECT || t.getSort() == Type.ARRAY;
+    }
+    if (!anyRef) {
+      return null;
+    }
+    int base = nextSpill;
+    int[] slots = new int[args.length];
+    int s = base;
+    for (int k = 0; k < args.length; k++) {
+      slots[k] = s;
+      s += args[k].getSize();
+    }
+    nextSpill = Math.max(nextSpill, s);
+    InsnList l = new InsnList();
+    for (int k = args.length - 1; k >= 0; k--) {
+      l.add(new VarInsnNode(args[k].getOpcode(ISTORE), slots[k]));
+    }
+    for (int k = 0; k < args.length; k++) {
+      if (args[k].getSort() == Type.OBJECT || args[k].getSort() == Type.ARRAY) {
+        l.add(new VarInsnNode(ALOAD, slots[k]));
+        l.add(hook("escape", "(Ljava/lang/Object;)V"));
+      }
+    }
+    for (int k = 0; k < args.length; k++) {
+      l.add(new VarInsnNode(args[k].getOpcode(ILOAD), slots[k]));
+    }
+    return l;
+  }
+
+  private void instrumentIndy(InsnList code, InvokeDynamicInsnNode indy, int i) {
+    Type ret = Type.getReturnType(indy.desc);
+    int consumed = Type.getArgumentTypes(indy.desc).length;
+    int position = frames[i].getStackSize() - consumed;
+    if (ret.getSort() != Type.OBJECT && ret.getSort() != Type.ARRAY) {
+      if (anyTemp(i, frames[i], position, consumed)) {
+        code.insert(indy, frameCallAt("called", position));
+      }
+      return;
+    }
+    Handle bsm = indy.bsm;
+    boolean isLambda = bsm != null && bsm.getOwner().equals("java/lang/invoke/LambdaMetafactory");
+    InsnList after = new InsnList();
+    after.add(new InsnNode(DUP));
+    after.add(new VarInsnNode(ALOAD, frameSlot));
+    after.add(intConst(position));
+    after.add(hook(isLambda ? "lambda" : "result", "(Ljava/lang/Object;" + FRAME_DESC + "I)V"));
+    code.insert(indy, after);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Analysis helpers.
+
+  /**
+   * The index of {@code n} in the original code (the InsnList's own indexes shift as we insert).
+   */
+  private int indexOf(AbstractInsnNode n) {
+    Integer i = originalIndex.get(n);
+    return i == null ? -1 : i;
+  }
+
+  private Frame<SourceValue> frameAtNextInsn(int i) {
+    for (int k = i + 1; k < insns.length; k++) {
+      if (insns[k].getOpcode() >= 0) {
+        return frames[k];
+      }
+    }
+    return null;
+  }
+
+  /** The super(...) or this(...) call of a constructor: the first <init> call on `this`. */
+  private AbstractInsnNode findSuperCall() {
+    for (int i = 0; i < insns.length; i++) {
+      AbstractInsnNode in = insns[i];
+      if (in.getOpcode() == INVOKESPECIAL
+          && ((MethodInsnNode) in).name.equals("<init>")
+          && frames[i] != null) {
+        int consumed = Type.getArgumentTypes(((MethodInsnNode) in).desc).length + 1;
+        int receiver = frames[i].getStackSize() - consumed;
+        if (tracesToThis(i, receiver)) {
+          return in;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The value at stack index {@code idx} before insn {@code i} is the method's `this`. */
+  private boolean tracesToThis(int i, int idx) {
+    if (idx < 0) {
+      return false;
+    }
+    Set<AbstractInsnNode> srcs = frames[i].getStack(idx).insns;
+    if (srcs.size() != 1) {
+      return false;
+    }
+    AbstractInsnNode src = srcs.iterator().next();
+    while (src.getOpcode() == DUP) {
+      int k = indexOf(src);
+      Set<AbstractInsnNode> s2 = frames[k].getStack(frames[k].getStackSize() - 1).insns;
+      if (s2.size() != 1) {
+        return false;
+      }
+      src = s2.iterator().next();
+    }
+    return src.getOpcode() == ALOAD
+        && ((VarInsnNode) src).var == 0
+        && frames[indexOf(src)].getLocal(0).insns.isEmpty();
+  }
+
+  private boolean isUninitialized(int i, int idx) {
+    return tracesToThis(i, idx) || tracesToNew(frames[i].getStack(idx));
+  }
+
+  /** A value made by NEW (possibly through DUPs): an object not yet constructed. */
+  private boolean tracesToNew(SourceValue v) {
+    for (AbstractInsnNode src : v.insns) {
+      AbstractInsnNode s = src;
+      int guard = 0;
+      while (s.getOpcode() == DUP && guard++ < 8) {
+        int k = indexOf(s);
+        Set<AbstractInsnNode> s2 = frames[k].getStack(frames[k].getStackSize() - 1).insns;
+        if (s2.size() != 1) {
+          break;
+        }
+        s = s2.iterator().next();
+      }
+      if (s.getOpcode() == NEW) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether any of the {@code count} values from stack index {@code from} may be a temporary. */
+  private boolean anyTemp(int i, Frame<SourceValue> f, int from, int count) {
+    for (int k = from; k < from + count && k < f.getStackSize(); k++) {
+      if (k >= 0 && mayBeTemp(f.getStack(k), new HashSet<>())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean mayBeTemp(SourceValue v, Set<AbstractInsnNode> seen) {
+    for (AbstractInsnNode src : v.insns) {
+      if (!seen.add(src)) {
+        continue;
+      }
+      switch (src.getOpcode()) {
+        case NEW:
+        case NEWARRAY:
+        case ANEWARRAY:
+        case MULTIANEWARRAY:
+        case INVOKEVIRTUAL:
+        case INVOKESPECIAL:
+        case INVOKESTATIC:
+        case INVOKEINTERFACE:
+        case INVOKEDYNAMIC:
+          return true;
+        case DUP:
+        case DUP_X1:
+        case DUP_X2:
+        case DUP2:
+        case DUP2_X1:
+        case DUP2_X2:
+        case SWAP:
+        case CHECKCAST:
+          {
+            // a copy: look at what was copied (conservatively, anything on the stack then)
+            int k = indexOf(src);
+            Frame<SourceValue> f = frames[k];
+            if (f == null) {
+              continue;
+            }
+            int top = f.getStackSize();
+            for (int j = Math.max(0, top - 4); j < top; j++) {
+              if (mayBeTemp(f.getStack(j), seen)) {
+                return true;
+              }
+            }
+            break;
+          }
+        default:
+          break;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isReference(String desc) {
+    char c = desc.charAt(0);
+    return c == 'L' || c == '[';
+  }
+
+  private static int fieldId(String owner, String name) {
+    return io.refshadow.Hooks.fieldId(owner, name);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Code builders.
+
+  private static MethodInsnNode hook(String name, String desc) {
+    return new MethodInsnNode(INVOKESTATIC, HOOKS, name, desc, false);
+  }
+
+  private InsnList frameCall(String name, String desc) {
+    InsnList l = new InsnList();
+    l.add(new VarInsnNode(ALOAD, frameSlot));
+    l.add(hook(name, desc));
+    return l;
+  }
+
+  private InsnList frameCallAt(String name, int position) {
+    InsnList l = new InsnList();
+    l.add(new VarInsnNode(ALOAD, frameSlot));
+    l.add(intConst(position));
+    l.add(hook(name, "(" + FRAME_DESC + "I)V"));
+    return l;
+  }
+
+  private InsnList allocatedAt(int position) {
+    InsnList l = new InsnList();
+    l.add(new InsnNode(DUP));
+    l.add(new VarInsnNode(ALOAD, frameSlot));
+    l.add(intConst(position));
+    l.add(hook("allocated", "(Ljava/lang/Object;" + FRAME_DESC + "I)V"));
+    return l;
+  }
+
+  private InsnList argCall(int slot) {
+    InsnList l = new InsnList();
+    l.add(new VarInsnNode(ALOAD, slot));
+    l.add(new VarInsnNode(ALOAD, frameSlot));
+    l.add(intConst(slot));
+    l.add(hook("arg", "(Ljava/lang/Object;" + FRAME_DESC + "I)V"));
+    return l;
+  }
+
+  private static AbstractInsnNode intConst(int v) {
+    if (v >= -1 && v <= 5) {
+      return new InsnNode(ICONST_0 + v);
+    }
+    if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
+      return new IntInsnNode(BIPUSH, v);
+    }
+    if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
+      return new IntInsnNode(SIPUSH, v);
+    }
+    return new LdcInsnNode(v);
+  }
+}

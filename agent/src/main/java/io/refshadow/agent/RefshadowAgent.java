@@ -1,0 +1,96 @@
+package io.refshadow.agent;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.jar.JarFile;
+
+/**
+ * The entry points: {@code premain} ({@code -javaagent:}), {@code agentmain} (attach to a running
+ * JVM) and {@code main} (the command line). Each does little more than parse options and hand over
+ * to {@link Installer}, after putting the runtime on the bootstrap class path, so that every class,
+ * the JDK's included, can reach the shadow heap, and the runtime is loaded exactly once.
+ */
+public final class RefshadowAgent {
+  private static volatile boolean started;
+
+  private RefshadowAgent() {}
+
+  public static void premain(String args, Instrumentation inst) {
+    start(args, inst, false);
+  }
+
+  public static void agentmain(String args, Instrumentation inst) {
+    start(args, inst, true);
+  }
+
+  public static void main(String[] args) {
+    System.exit(Cli.run(args));
+  }
+
+  private static synchronized void start(String args, Instrumentation inst, boolean attached) {
+    if (started) {
+      System.err.println("refshadow: already active in this JVM; ignoring the second start");
+      return;
+    }
+    AgentOptions options;
+    try {
+      options = AgentOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      throw e; // the JVM refuses to start with a bad -javaagent, as for any agent
+    }
+    quietCdsWarning();
+    try {
+      inst.appendToBootstrapClassLoaderSearch(new JarFile(extractRuntime()));
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "refshadow: could not put its runtime on the bootstrap class path ("
+              + e
+              + "); check that java.io.tmpdir is writable",
+          e);
+    }
+    started = true;
+    Installer.install(options, inst, attached);
+  }
+
+  /**
+   * Appending to the bootstrap class path makes HotSpot's class-data sharing print a warning on
+   * standard output, where it would mix with the program's own output. Turns that log tag off for
+   * stdout (the same as {@code -Xlog:cds=off}) through the DiagnosticCommand MBean.
+   */
+  private static void quietCdsWarning() {
+    try {
+      javax.management.MBeanServer server =
+          java.lang.management.ManagementFactory.getPlatformMBeanServer();
+      server.invoke(
+          new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+          "vmLog",
+          new Object[] {new String[] {"output=stdout", "what=cds=off"}},
+          new String[] {String[].class.getName()});
+    } catch (Throwable t) {
+      // not a HotSpot JVM, or no management: the warning may show; nothing else changes
+    }
+  }
+
+  /** Copies the embedded runtime jar to a temporary file (deleted at exit). */
+  private static File extractRuntime() throws IOException {
+    try (InputStream in =
+        RefshadowAgent.class.getResourceAsStream("/META-INF/refshadow/refshadow-runtime.jar")) {
+      if (in == null) {
+        throw new IOException(
+            "the agent jar has no META-INF/refshadow/refshadow-runtime.jar: use the jar that"
+                + " `mvn package` builds at agent/target/refshadow-agent.jar");
+      }
+      Path tmp = Files.createTempFile("refshadow-runtime-", ".jar");
+      Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+      File f = tmp.toFile();
+      f.deleteOnExit();
+      return f;
+    }
+  }
+}

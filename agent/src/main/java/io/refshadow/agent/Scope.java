@@ -1,0 +1,116 @@
+package io.refshadow.agent;
+
+import java.util.List;
+
+/**
+ * The one place that decides what refshadow instruments (OpenTelemetry's habit): application
+ * classes by default, never the JDK or refshadow itself; and which called code counts as opaque, so
+ * that references passed to it pin their objects.
+ */
+final class Scope {
+  /** Never instrumented: the JDK, refshadow itself and its relocated libraries. */
+  private static final List<String> ALWAYS_EXCLUDED =
+      List.of(
+          "java/",
+          "javax/",
+          "jdk/",
+          "sun/",
+          "com/sun/",
+          "io/refshadow/agent/",
+          "io/refshadow/heap/",
+          "io/refshadow/internal/",
+          "io/refshadow/junit/",
+          "io/refshadow/jfr/");
+
+  /** JDK code known not to keep references it is given: passing to it does not pin. */
+  private static final List<String> NON_RETAINING =
+      List.of(
+          "java/lang/String",
+          "java/lang/StringBuilder",
+          "java/lang/StringBuffer",
+          "java/lang/AbstractStringBuilder",
+          "java/io/PrintStream",
+          "java/io/PrintWriter",
+          "java/lang/Object",
+          "java/util/Objects",
+          "java/lang/Math",
+          "java/lang/StrictMath",
+          "java/lang/Integer",
+          "java/lang/Long",
+          "java/lang/Short",
+          "java/lang/Byte",
+          "java/lang/Character",
+          "java/lang/Boolean",
+          "java/lang/Double",
+          "java/lang/Float",
+          "java/lang/Class",
+          "java/lang/Enum",
+          "java/lang/System",
+          "java/lang/invoke/StringConcatFactory",
+          "io/refshadow/");
+
+  private final List<String> includes;
+  private final List<String> excludes;
+
+  /**
+   * @param includes internal-name prefixes to instrument (empty: every non-excluded class)
+   * @param excludes internal-name prefixes never to instrument
+   */
+  Scope(List<String> includes, List<String> excludes) {
+    this.includes = includes;
+    this.excludes = excludes;
+  }
+
+  /** Whether class {@code internalName} (with slashes) is instrumented. */
+  boolean instruments(String internalName) {
+    if (internalName == null || internalName.startsWith("[")) {
+      return false;
+    }
+    if (isRefshadowOwn(internalName)) {
+      return false;
+    }
+    for (String p : ALWAYS_EXCLUDED) {
+      if (internalName.startsWith(p)) {
+        return false;
+      }
+    }
+    for (String p : excludes) {
+      if (internalName.startsWith(p)) {
+        return false;
+      }
+    }
+    if (internalName.contains("$$Lambda") || internalName.contains("/0x")) {
+      return false; // hidden classes never reach a transformer; their creators are mirrored
+    }
+    if (includes.isEmpty()) {
+      return true;
+    }
+    for (String p : includes) {
+      if (internalName.startsWith(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** refshadow's API classes ({@code io.refshadow.Gc} etc.) are refshadow's own code. */
+  private static boolean isRefshadowOwn(String internalName) {
+    return internalName.startsWith("io/refshadow/") && internalName.indexOf('/', 13) < 0;
+  }
+
+  /** Whether a call to {@code owner.name} leaves the instrumented scope for retaining code. */
+  boolean isOpaqueCallTarget(String owner, String name) {
+    if (owner.startsWith("[")) {
+      return false; // array methods: clone, handled
+    }
+    if (instruments(owner)) {
+      return false;
+    }
+    for (String p : NON_RETAINING) {
+      if (owner.equals(p) || (p.endsWith("/") && owner.startsWith(p))) {
+        return false;
+      }
+    }
+    return !name.equals("<init>") || !owner.startsWith("java/lang/");
+  }
+}
