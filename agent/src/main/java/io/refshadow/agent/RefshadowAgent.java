@@ -44,7 +44,6 @@ public final class RefshadowAgent {
       System.err.println(e.getMessage());
       throw e; // the JVM refuses to start with a bad -javaagent, as for any agent
     }
-    quietCdsWarning();
     try {
       inst.appendToBootstrapClassLoaderSearch(new JarFile(extractRuntime()));
     } catch (IOException e) {
@@ -56,25 +55,6 @@ public final class RefshadowAgent {
     }
     started = true;
     Installer.install(options, inst, attached);
-  }
-
-  /**
-   * Appending to the bootstrap class path makes HotSpot's class-data sharing print a warning on
-   * standard output, where it would mix with the program's own output. Turns that log tag off for
-   * stdout (the same as {@code -Xlog:cds=off}) through the DiagnosticCommand MBean.
-   */
-  private static void quietCdsWarning() {
-    try {
-      javax.management.MBeanServer server =
-          java.lang.management.ManagementFactory.getPlatformMBeanServer();
-      server.invoke(
-          new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
-          "vmLog",
-          new Object[] {new String[] {"output=stdout", "what=cds=off"}},
-          new String[] {String[].class.getName()});
-    } catch (Throwable t) {
-      // not a HotSpot JVM, or no management: the warning may show; nothing else changes
-    }
   }
 
   /** Copies the embedded runtime jar to a temporary file (deleted at exit). */

@@ -160,7 +160,7 @@ public final class ShadowHeap {
     } else {
       n.edges = type.fieldIds.length == 0 ? NO_EDGES : new Node[type.fieldIds.length];
     }
-    if (type.del != null) {
+    if (type.del != null && (flags & Node.ADOPTED) == 0) {
       n.strong = obj; // the finalizer will need the object itself
     }
     table.add(n);
@@ -312,7 +312,9 @@ public final class ShadowHeap {
    */
   private boolean beginDealloc(Node n) {
     n.flags |= Node.DEALLOCATING;
-    if (n.type.del != null && !n.has(Node.FINALIZED)) {
+    // Only objects whose whole life the shadow saw get their finalizer: an adopted object may be
+    // one the shadow already freed once (Java code can still reach it, Python code could not).
+    if (n.type.del != null && !n.has(Node.FINALIZED) && !n.has(Node.ADOPTED)) {
       Object obj = n.strong != null ? n.strong : n.get();
       if (obj != null) {
         // PyObject_CallFinalizerFromDealloc: temporarily resurrect with refcount 1.
@@ -715,6 +717,9 @@ public final class ShadowHeap {
       // Seen inside its own constructor (stores to `this`): now its lifetime is exact.
       n.flags &= ~Node.ADOPTED;
       stats.adopted--;
+      if (n.type.del != null) {
+        n.strong = obj;
+      }
       if (n.has(Node.EXTERNAL)) {
         n.flags &= ~Node.EXTERNAL;
         n.refcount--;
