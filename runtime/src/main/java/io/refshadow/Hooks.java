@@ -119,6 +119,22 @@ public final class Hooks {
   }
 
   /**
+   * Like {@link #allocated}, for storage a JDK collection allocates for itself (its arrays, nodes
+   * and entries): tracked by the cycle detector, but not counted as an allocation toward generation
+   * 0, since a Python list or dict allocates no objects for its items.
+   */
+  public static void allocatedInternal(Object obj, Frame f, int position) {
+    if (obj == null || ShadowHeap.active == null) {
+      return;
+    }
+    try {
+      HookSupport.allocatedInternal(f, obj, position);
+    } catch (Throwable t) {
+      Failures.report("Hooks.allocatedInternal", t);
+    }
+  }
+
+  /**
    * A call that returns a reference has returned {@code value} (may be null). Temporaries at {@code
    * position} and above (the call's receiver and arguments) are released, then the result is a
    * temporary at {@code position}.
@@ -214,21 +230,20 @@ public final class Hooks {
    * the real store throws), then mirrors it.
    */
   public static void arrayStore(Object[] array, int index, Object value, Frame f) {
-    array[index] = value;
     if (ShadowHeap.active == null) {
+      array[index] = value;
       return;
     }
-    try {
-      HookSupport.arrayStore(f, array, index, value);
-    } catch (Throwable t) {
-      Failures.report("Hooks.arrayStore", t);
-    }
+    // The store is made inside, under the heap's lock, so that stores racing for one slot reach the
+    // shadow in the order they reach the array. Only the store's own exception comes out of it.
+    HookSupport.arrayStore(f, array, index, value);
   }
 
   /** {@code System.arraycopy}, performed here, then mirrored for reference arrays. */
-  public static void arraycopy(Object src, int srcPos, Object dest, int destPos, int length) {
+  public static void arraycopy(
+      Object src, int srcPos, Object dest, int destPos, int length, Frame f) {
     System.arraycopy(src, srcPos, dest, destPos, length);
-    if (ShadowHeap.active == null) {
+    if (ShadowHeap.active == null || (f != null && !f.isActive())) {
       return;
     }
     try {
@@ -254,8 +269,8 @@ public final class Hooks {
   }
 
   /** {@code value} was handed to code refshadow does not watch: pin it. */
-  public static void escape(Object value) {
-    if (value == null || ShadowHeap.active == null) {
+  public static void escape(Object value, Frame f) {
+    if (value == null || ShadowHeap.active == null || (f != null && !f.isActive())) {
       return;
     }
     try {
@@ -282,21 +297,45 @@ public final class Hooks {
   }
 
   /** {@code Arrays.copyOf(original, newLength)}, performed here and mirrored as a new list. */
-  public static Object[] copyOf(Object[] original, int newLength) {
+  public static Object[] copyOf(Object[] original, int newLength, Frame f) {
     Object[] copy = java.util.Arrays.copyOf(original, newLength);
-    mirrorCopy(original, 0, copy);
+    mirrorCopy(original, 0, copy, false, f);
     return copy;
   }
 
   /** {@code Arrays.copyOfRange(original, from, to)}, performed here and mirrored. */
-  public static Object[] copyOfRange(Object[] original, int from, int to) {
+  public static Object[] copyOfRange(Object[] original, int from, int to, Frame f) {
     Object[] copy = java.util.Arrays.copyOfRange(original, from, to);
-    mirrorCopy(original, from, copy);
+    mirrorCopy(original, from, copy, false, f);
     return copy;
   }
 
+  /** {@link #copyOf} inside JDK collection code: the copy is the collection's own storage. */
+  public static Object[] copyOfInternal(Object[] original, int newLength, Frame f) {
+    Object[] copy = java.util.Arrays.copyOf(original, newLength);
+    mirrorCopy(original, 0, copy, true, f);
+    return copy;
+  }
+
+  /** {@link #copyOfRange} inside JDK collection code. */
+  public static Object[] copyOfRangeInternal(Object[] original, int from, int to, Frame f) {
+    Object[] copy = java.util.Arrays.copyOfRange(original, from, to);
+    mirrorCopy(original, from, copy, true, f);
+    return copy;
+  }
+
+  /** {@link #cloneArray} inside JDK collection code. */
+  public static Object cloneArrayInternal(Object array, Frame f) {
+    if (array instanceof Object[]) {
+      Object[] copy = ((Object[]) array).clone();
+      mirrorCopy(array, 0, copy, true, f);
+      return copy;
+    }
+    return cloneArray(array, f);
+  }
+
   /** {@code array.clone()} for any array type, performed here and mirrored. */
-  public static Object cloneArray(Object array) {
+  public static Object cloneArray(Object array, Frame f) {
     Object copy;
     if (array instanceof Object[]) {
       copy = ((Object[]) array).clone();
@@ -319,16 +358,17 @@ public final class Hooks {
     } else {
       throw new NullPointerException("Cannot invoke \"Object.clone()\" because value is null");
     }
-    mirrorCopy(array, 0, copy);
+    mirrorCopy(array, 0, copy, false, f);
     return copy;
   }
 
-  private static void mirrorCopy(Object original, int from, Object copy) {
-    if (ShadowHeap.active == null) {
+  private static void mirrorCopy(
+      Object original, int from, Object copy, boolean internal, Frame f) {
+    if (ShadowHeap.active == null || (f != null && !f.isActive())) {
       return;
     }
     try {
-      HookSupport.newCopy(original, from, copy);
+      HookSupport.newCopy(original, from, copy, internal);
     } catch (Throwable t) {
       Failures.report("Hooks.copy", t);
     }

@@ -22,6 +22,16 @@ final class AgentOptions {
         "profile", "the CPython whose collector to follow: cpython-3.12 (default), cpython-3.13");
     KEYS.put("summary", "where the exit summary goes: stderr (default), stdout, off, or a file");
     KEYS.put("jfr", "write a JFR recording to this file at exit");
+    KEYS.put(
+        "jfr-settings",
+        "settings of the jfr= recording: default, detailed, or a .jfc file (default: default)");
+    KEYS.put(
+        "sample",
+        "share of allocations whose lifetimes JFR records (refshadow.Lifetime), e.g. 0.01 (the"
+            + " default), 1/1000 or 5%; 0 turns sampling off");
+    KEYS.put(
+        "collections",
+        "true/false: instrument the JDK's core collections (ArrayList, HashMap...) (default true)");
     KEYS.put("verbose", "true/false: list every instrumentation failure and each class");
   }
 
@@ -30,7 +40,10 @@ final class AgentOptions {
   final String profile;
   final String summary;
   final Path jfr;
+  final String jfrSettings;
+  final double sample;
   final boolean verbose;
+  final boolean collections;
 
   private AgentOptions(
       List<String> includes,
@@ -38,13 +51,19 @@ final class AgentOptions {
       String profile,
       String summary,
       Path jfr,
-      boolean verbose) {
+      String jfrSettings,
+      double sample,
+      boolean verbose,
+      boolean collections) {
     this.includes = Collections.unmodifiableList(includes);
     this.excludes = Collections.unmodifiableList(excludes);
     this.profile = profile;
     this.summary = summary;
     this.jfr = jfr;
+    this.jfrSettings = jfrSettings;
+    this.sample = sample;
     this.verbose = verbose;
+    this.collections = collections;
   }
 
   /**
@@ -58,7 +77,10 @@ final class AgentOptions {
     String profile = "cpython-3.12";
     String summary = "stderr";
     Path jfr = null;
+    String jfrSettings = "default";
+    double sample = 0.01;
     boolean verbose = false;
+    boolean collections = true;
     if (args != null && !args.isBlank()) {
       for (String part : args.split(",")) {
         if (part.isBlank()) {
@@ -89,8 +111,17 @@ final class AgentOptions {
           case "jfr":
             jfr = Path.of(required(key, value));
             break;
+          case "jfr-settings":
+            jfrSettings = jfrSettings(key, required(key, value));
+            break;
+          case "sample":
+            sample = share(key, required(key, value));
+            break;
           case "verbose":
             verbose = bool(key, value);
+            break;
+          case "collections":
+            collections = bool(key, value);
             break;
           default:
             throw new IllegalArgumentException(
@@ -102,7 +133,8 @@ final class AgentOptions {
         }
       }
     }
-    return new AgentOptions(includes, excludes, profile, summary, jfr, verbose);
+    return new AgentOptions(
+        includes, excludes, profile, summary, jfr, jfrSettings, sample, verbose, collections);
   }
 
   private static String required(String key, String value) {
@@ -111,6 +143,52 @@ final class AgentOptions {
           "refshadow: option " + key + " needs a value: " + key + "=<" + KEYS.get(key) + ">");
     }
     return value;
+  }
+
+  /** "0.01", "1/100" or "1%": a share between 0 and 1. */
+  private static double share(String key, String value) {
+    double v;
+    try {
+      if (value.endsWith("%")) {
+        v = Double.parseDouble(value.substring(0, value.length() - 1).trim()) / 100;
+      } else if (value.contains("/")) {
+        String[] p = value.split("/", 2);
+        v = Double.parseDouble(p[0].trim()) / Double.parseDouble(p[1].trim());
+      } else {
+        v = Double.parseDouble(value);
+      }
+    } catch (NumberFormatException e) {
+      v = Double.NaN;
+    }
+    if (!(v >= 0 && v <= 1)) {
+      throw new IllegalArgumentException(
+          "refshadow: bad value '"
+              + value
+              + "' for option "
+              + key
+              + "; use a share of allocations between 0 and 1: "
+              + key
+              + "=0.01, "
+              + key
+              + "=1/1000 or "
+              + key
+              + "=5%");
+    }
+    return v;
+  }
+
+  private static String jfrSettings(String key, String value) {
+    if (value.equals("default")
+        || value.equals("detailed")
+        || (value.endsWith(".jfc") && java.nio.file.Files.isRegularFile(Path.of(value)))) {
+      return value;
+    }
+    throw new IllegalArgumentException(
+        "refshadow: bad value '"
+            + value
+            + "' for option "
+            + key
+            + "; valid values: default, detailed, or the path of an existing .jfc file");
   }
 
   private static boolean bool(String key, String value) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.field.FieldDescription;
 import net.bytebuddy.description.field.FieldList;
@@ -44,10 +45,10 @@ final class Installer {
                 return -1;
               }
             });
-    Scope scope = new Scope(options.includes, options.excludes);
+    Scope scope = new Scope(options.includes, options.excludes, options.collections);
     AgentStats stats = new AgentStats(options.verbose);
     warmUp(scope, stats);
-    JfrOutput jfr = options.jfr == null ? null : JfrOutput.start(options.jfr);
+    JfrOutput.install(options, heap, stats);
     ShadowHeap.install(heap);
 
     AgentBuilder.Listener errors =
@@ -66,6 +67,14 @@ final class Installer {
           }
 
           @Override
+          public void onIgnored(
+              TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded) {
+            if (options.verbose && loader == null && scope.instrumentsJdk(type.getInternalName())) {
+              System.err.println("refshadow: ignored " + type.getName());
+            }
+          }
+
+          @Override
           public void onError(
               String typeName,
               ClassLoader loader,
@@ -78,26 +87,26 @@ final class Installer {
     new AgentBuilder.Default()
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+        .with(
+            options.verbose
+                ? AgentBuilder.RedefinitionStrategy.Listener.StreamWriting.toSystemError()
+                : AgentBuilder.RedefinitionStrategy.Listener.NoOp.INSTANCE)
         .with(AgentBuilder.TypeStrategy.Default.DECORATE)
         .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
         .with(errors)
+        .with((AgentBuilder.TransformerDecorator) t -> new Suppressing(t, heap))
         .ignore(ElementMatchers.none())
         .type(
             (type, loader, module, beingRedefined, pd) ->
-                loader != null && !type.isInterface() && scope.instruments(type.getInternalName()))
+                !type.isInterface()
+                    && (loader == null
+                        ? scope.instrumentsJdk(type.getInternalName())
+                        : scope.instruments(type.getInternalName())))
         .transform((builder, type, loader, module, pd) -> builder.visit(new Wrapper(scope, stats)))
         .installOn(inst);
 
     Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  if (jfr != null) {
-                    jfr.stop();
-                  }
-                  writeSummary(options, heap, stats);
-                },
-                "refshadow-summary"));
+        .addShutdownHook(new Thread(() -> writeSummary(options, heap, stats), "refshadow-summary"));
     if (options.verbose) {
       System.err.println(
           "refshadow: active (profile "
@@ -116,11 +125,57 @@ final class Installer {
       ClassReader reader = new ClassReader(in.readAllBytes());
       ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
       reader.accept(
-          new InstrumentingClassVisitor(writer, scope, new AgentStats(false)),
+          new InstrumentingClassVisitor(writer, scope, new AgentStats(false), false),
           ClassReader.SKIP_FRAMES);
       writer.toByteArray();
     } catch (Throwable t) {
       stats.classFailed("(warm-up)", t);
+    }
+  }
+
+  /**
+   * Runs the transformer with the current thread marked as refshadow's own work: ByteBuddy and ASM
+   * use JDK collections, which refshadow may have instrumented, and that use must not be mirrored.
+   */
+  static final class Suppressing extends ResettableClassFileTransformer.WithDelegation {
+    private final ShadowHeap heap;
+
+    Suppressing(ResettableClassFileTransformer delegate, ShadowHeap heap) {
+      super(delegate);
+      this.heap = heap;
+    }
+
+    @Override
+    public byte[] transform(
+        ClassLoader loader,
+        String name,
+        Class<?> redefined,
+        java.security.ProtectionDomain pd,
+        byte[] bytes)
+        throws java.lang.instrument.IllegalClassFormatException {
+      heap.suppressThread();
+      try {
+        return classFileTransformer.transform(loader, name, redefined, pd, bytes);
+      } finally {
+        heap.resumeThread();
+      }
+    }
+
+    @Override
+    public byte[] transform(
+        Module module,
+        ClassLoader loader,
+        String name,
+        Class<?> redefined,
+        java.security.ProtectionDomain pd,
+        byte[] bytes)
+        throws java.lang.instrument.IllegalClassFormatException {
+      heap.suppressThread();
+      try {
+        return classFileTransformer.transform(module, loader, name, redefined, pd, bytes);
+      } finally {
+        heap.resumeThread();
+      }
     }
   }
 
@@ -154,7 +209,8 @@ final class Installer {
         MethodList<?> methods,
         int writerFlags,
         int readerFlags) {
-      return new InstrumentingClassVisitor(classVisitor, scope, stats);
+      return new InstrumentingClassVisitor(
+          classVisitor, scope, stats, scope.instrumentsJdk(instrumentedType.getInternalName()));
     }
   }
 

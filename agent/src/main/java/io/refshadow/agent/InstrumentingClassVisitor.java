@@ -12,12 +12,18 @@ import org.objectweb.asm.tree.MethodNode;
 final class InstrumentingClassVisitor extends ClassVisitor {
   private final Scope scope;
   private final AgentStats stats;
+  private final boolean internal;
   private String owner;
 
-  InstrumentingClassVisitor(ClassVisitor next, Scope scope, AgentStats stats) {
+  /**
+   * @param internal the class is JDK collection code: what it allocates is the collection's own
+   *     storage (arrays, nodes), which a Python list or dict does not allocate as objects
+   */
+  InstrumentingClassVisitor(ClassVisitor next, Scope scope, AgentStats stats, boolean internal) {
     super(Opcodes.ASM9, next);
     this.scope = scope;
     this.stats = stats;
+    this.internal = internal;
   }
 
   @Override
@@ -45,7 +51,7 @@ final class InstrumentingClassVisitor extends ClassVisitor {
         super.visitEnd();
         MethodNode original = copyOf(this);
         try {
-          if (new MethodInstrumenter(owner, this, scope).instrument()) {
+          if (new MethodInstrumenter(owner, this, scope, internal).instrument()) {
             stats.methodsInstrumented.incrementAndGet();
           }
           accept(next);

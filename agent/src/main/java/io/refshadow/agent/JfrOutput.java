@@ -1,44 +1,37 @@
 package io.refshadow.agent;
 
-import java.nio.file.Path;
-import jdk.jfr.Configuration;
-import jdk.jfr.Recording;
+import io.refshadow.heap.ShadowHeap;
+import io.refshadow.jfr.JfrSupport;
+import io.refshadow.jfr.RecordingSettings;
 
-/** The {@code jfr=} option: a recording started with the agent and written at exit. */
+/**
+ * The agent's JFR side: refshadow's events connected to the shadow heap (always, so that any
+ * recording, {@code -XX:StartFlightRecording} or a later one, can enable them), and the recording
+ * of the {@code jfr=} option, which JFR writes when the JVM exits, {@code System.exit} included.
+ */
 final class JfrOutput {
-  private final Recording recording;
-  private final Path file;
+  private JfrOutput() {}
 
-  private JfrOutput(Recording recording, Path file) {
-    this.recording = recording;
-    this.file = file;
-  }
-
-  static JfrOutput start(Path file) {
+  static void install(AgentOptions options, ShadowHeap heap, AgentStats stats) {
     try {
-      Recording r = new Recording(Configuration.getConfiguration("default"));
-      r.setName("refshadow");
-      r.setToDisk(true);
-      r.start();
-      return new JfrOutput(r, file);
-    } catch (Exception e) {
-      System.err.println("refshadow: could not start the JFR recording for jfr=" + file + ": " + e);
-      return null;
+      JfrSupport.install(
+          heap,
+          options.sample,
+          () ->
+              new long[] {
+                stats.classesInstrumented.get(),
+                stats.classesFailed.get() + stats.methodsFailed.get()
+              });
+    } catch (Throwable t) {
+      // a JVM without the jdk.jfr module: the shadow heap and the summary work without events
+      System.err.println("refshadow: JFR events unavailable in this JVM (" + t + ")");
+      if (options.jfr != null) {
+        System.err.println("refshadow: jfr=" + options.jfr + " ignored: no JFR in this JVM");
+      }
+      return;
     }
-  }
-
-  void stop() {
-    try {
-      recording.stop();
-      recording.dump(file);
-      recording.close();
-    } catch (Exception e) {
-      System.err.println(
-          "refshadow: could not write the JFR recording to "
-              + file
-              + " ("
-              + e
-              + "); check that its directory exists and is writable");
+    if (options.jfr != null) {
+      RecordingSettings.startRecording(options.jfr, options.jfrSettings);
     }
   }
 }

@@ -49,10 +49,17 @@ final class MethodInstrumenter implements Opcodes {
   private int frameSlot;
   private int nextSpill;
 
-  MethodInstrumenter(String owner, MethodNode mn, Scope scope) {
+  private final boolean internal;
+
+  /**
+   * @param internal the method belongs to instrumented JDK collection code: its allocations are the
+   *     collection's storage, reported with the {@code *Internal} hooks
+   */
+  MethodInstrumenter(String owner, MethodNode mn, Scope scope, boolean internal) {
     this.owner = owner;
     this.mn = mn;
     this.scope = scope;
+    this.internal = internal;
   }
 
   /** Whether a method can be instrumented at all (it has code, no JSR/RET). */
@@ -294,6 +301,8 @@ final class MethodInstrumenter implements Opcodes {
         && m.name.equals("arraycopy")) {
       m.owner = HOOKS;
       m.itf = false;
+      m.desc = "(Ljava/lang/Object;ILjava/lang/Object;II" + FRAME_DESC + ")V";
+      code.insertBefore(m, new VarInsnNode(ALOAD, frameSlot));
       releaseAfter(code, m, i, position, consumed);
       return;
     }
@@ -306,14 +315,20 @@ final class MethodInstrumenter implements Opcodes {
         && args[1].getSort() == Type.INT) {
       m.owner = HOOKS;
       m.itf = false;
+      if (internal) {
+        m.name = m.name + "Internal";
+      }
+      m.desc = m.desc.replace(")", FRAME_DESC + ")");
+      code.insertBefore(m, new VarInsnNode(ALOAD, frameSlot));
     } else if (m.getOpcode() == INVOKEVIRTUAL
         && m.owner.startsWith("[")
         && m.name.equals("clone")
         && m.desc.equals("()Ljava/lang/Object;")) {
       m.setOpcode(INVOKESTATIC);
       m.owner = HOOKS;
-      m.name = "cloneArray";
-      m.desc = "(Ljava/lang/Object;)Ljava/lang/Object;";
+      m.name = internal ? "cloneArrayInternal" : "cloneArray";
+      m.desc = "(Ljava/lang/Object;" + FRAME_DESC + ")Ljava/lang/Object;";
+      code.insertBefore(m, new VarInsnNode(ALOAD, frameSlot));
       m.itf = false;
     }
 
@@ -399,8 +414,8 @@ final class MethodInstrumenter implements Opcodes {
    */
   private InsnList escapes(
       MethodInsnNode m, int i, Frame<SourceValue> before, Type[] args, boolean hasReceiver) {
-    if (!scope.isOpaqueCallTarget(m.owner, m.name)) {
-      return null;
+    if (internal || !scope.isOpaqueCallTarget(m.owner, m.name)) {
+      return null; // JDK collection code calling the JDK keeps nothing of the program's
     }
     boolean anyRef = false;
     for (Type t : args) {
@@ -424,7 +439,8 @@ final class MethodInstrumenter implements Opcodes {
     for (int k = 0; k < args.length; k++) {
       if (args[k].getSort() == Type.OBJECT || args[k].getSort() == Type.ARRAY) {
         l.add(new VarInsnNode(ALOAD, slots[k]));
-        l.add(hook("escape", "(Ljava/lang/Object;)V"));
+        l.add(new VarInsnNode(ALOAD, frameSlot));
+        l.add(hook("escape", "(Ljava/lang/Object;" + FRAME_DESC + ")V"));
       }
     }
     for (int k = 0; k < args.length; k++) {
@@ -629,7 +645,10 @@ final class MethodInstrumenter implements Opcodes {
     l.add(new InsnNode(DUP));
     l.add(new VarInsnNode(ALOAD, frameSlot));
     l.add(intConst(position));
-    l.add(hook("allocated", "(Ljava/lang/Object;" + FRAME_DESC + "I)V"));
+    l.add(
+        hook(
+            internal ? "allocatedInternal" : "allocated",
+            "(Ljava/lang/Object;" + FRAME_DESC + "I)V"));
     return l;
   }
 

@@ -45,7 +45,9 @@ public final class RefshadowAgent {
       throw e; // the JVM refuses to start with a bad -javaagent, as for any agent
     }
     try {
-      inst.appendToBootstrapClassLoaderSearch(new JarFile(extractRuntime()));
+      JarFile runtime = new JarFile(extractRuntime());
+      inst.appendToBootstrapClassLoaderSearch(runtime);
+      preloadRuntime(runtime);
     } catch (IOException e) {
       throw new IllegalStateException(
           "refshadow: could not put its runtime on the bootstrap class path ("
@@ -55,6 +57,26 @@ public final class RefshadowAgent {
     }
     started = true;
     Installer.install(options, inst, attached);
+  }
+
+  /**
+   * Loads and initializes every runtime class now, before any JDK class is instrumented: loading a
+   * class later, from inside a hook that instrumented JDK code calls, could recurse into the same
+   * hook (class loading itself uses JDK collections).
+   */
+  private static void preloadRuntime(JarFile runtime) {
+    var entries = runtime.entries();
+    while (entries.hasMoreElements()) {
+      String name = entries.nextElement().getName();
+      if (name.endsWith(".class") && !name.contains("module-info")) {
+        String cls = name.substring(0, name.length() - 6).replace('/', '.');
+        try {
+          Class.forName(cls, true, null);
+        } catch (Throwable t) {
+          System.err.println("refshadow: could not preload " + cls + ": " + t);
+        }
+      }
+    }
   }
 
   /** Copies the embedded runtime jar to a temporary file (deleted at exit). */

@@ -49,16 +49,55 @@ final class Scope {
           "java/lang/invoke/StringConcatFactory",
           "io/refshadow/");
 
+  /**
+   * The JDK's core collections, instrumented by retransformation so that an object put in a list or
+   * map stays alive in the shadow as in a Python list or dict (prefixes also cover their inner
+   * classes: nodes, entries, iterators).
+   */
+  private static final List<String> JDK_COLLECTIONS =
+      List.of(
+          "java/util/ArrayList",
+          "java/util/LinkedList",
+          "java/util/ArrayDeque",
+          "java/util/HashMap",
+          "java/util/LinkedHashMap",
+          "java/util/HashSet",
+          "java/util/LinkedHashSet",
+          "java/util/TreeMap",
+          "java/util/TreeSet",
+          "java/util/Vector",
+          "java/util/Stack",
+          "java/util/Arrays$ArrayList",
+          "java/util/ImmutableCollections");
+
+  // Not yet: java/util/concurrent/ConcurrentHashMap stores into its table through Unsafe, which
+  // the instrumentation does not mirror; it stays opaque (its arguments are pinned).
+
   private final List<String> includes;
+  private final boolean collections;
   private final List<String> excludes;
 
   /**
    * @param includes internal-name prefixes to instrument (empty: every non-excluded class)
    * @param excludes internal-name prefixes never to instrument
    */
-  Scope(List<String> includes, List<String> excludes) {
+  Scope(List<String> includes, List<String> excludes, boolean collections) {
     this.includes = includes;
     this.excludes = excludes;
+    this.collections = collections;
+  }
+
+  /** Whether JDK class {@code internalName} (bootstrap-loaded) is instrumented. */
+  boolean instrumentsJdk(String internalName) {
+    if (!collections || internalName == null) {
+      return false;
+    }
+    for (String p : JDK_COLLECTIONS) {
+      if (internalName.equals(p) || internalName.startsWith(p + "$")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether class {@code internalName} (with slashes) is instrumented. */
@@ -103,7 +142,7 @@ final class Scope {
     if (owner.startsWith("[")) {
       return false; // array methods: clone, handled
     }
-    if (instruments(owner)) {
+    if (instruments(owner) || instrumentsJdk(owner)) {
       return false;
     }
     for (String p : NON_RETAINING) {

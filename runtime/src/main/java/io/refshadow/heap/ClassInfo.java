@@ -19,7 +19,18 @@ final class ClassInfo {
       new ClassValue<>() {
         @Override
         protected ClassInfo computeValue(Class<?> type) {
-          return new ClassInfo(type);
+          // Reflection runs JDK code that refshadow may instrument (collections): not mirrored,
+          // and never re-entering this computation for the same class.
+          ShadowHeap h = ShadowHeap.active;
+          if (h == null) {
+            return new ClassInfo(type);
+          }
+          h.suppressThread();
+          try {
+            return new ClassInfo(type);
+          } finally {
+            h.resumeThread();
+          }
         }
       };
 

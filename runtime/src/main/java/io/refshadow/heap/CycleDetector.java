@@ -85,6 +85,9 @@ public final class CycleDetector {
    */
   void trackAllocation(Node n) {
     track(n);
+    if (n.has(Node.INTERNAL)) {
+      return; // a collection's own storage: not an allocation Python would count
+    }
     count[0]++;
     if (count[0] > threshold[0] && enabled && threshold[0] != 0 && !collecting) {
       collecting = true;
@@ -96,10 +99,17 @@ public final class CycleDetector {
     }
   }
 
-  /** PyObject_GC_Del: the object leaves its list and generation 0's count drops (not below 0). */
+  /**
+   * PyObject_GC_Del: a freed object of a tracked type leaves its list (if beginDealloc has not
+   * untracked it already) and generation 0's count drops (not below 0). An adopted object drops
+   * nothing: its allocation was never counted ({@link #track}), and dropping the count for it would
+   * let every adopted object that dies (a list the API returned, say) postpone the next collection.
+   */
   void untrackFreed(Node n) {
-    untrack(n);
-    if (count[0] > 0) {
+    if (n.has(Node.TRACKED)) {
+      untrack(n);
+    }
+    if (n.type.tracked && count[0] > 0 && !n.has(Node.INTERNAL) && !n.has(Node.ADOPTED)) {
       count[0]--;
     }
   }
@@ -166,6 +176,7 @@ public final class CycleDetector {
    */
   long[] collectMain(int generation) {
     long start = System.nanoTime();
+    heap.listener().onCollectionStart(generation);
     if ((debug & DEBUG_STATS) != 0) {
       System.err.printf("gc: collecting generation %d...%n", generation);
       System.err.printf(
@@ -466,6 +477,14 @@ public final class CycleDetector {
    * instead. An object still alive after its clear moves to the old generation.
    */
   void deleteGarbage(GcList collectable, GcList old) {
+    HeapListener listener = heap.listener();
+    if (listener != HeapListener.NONE && (debug & DEBUG_SAVEALL) == 0 && !collectable.isEmpty()) {
+      List<Node> garbage = new ArrayList<>();
+      for (Node n = collectable.first(); n != collectable.head; n = n.gcNext) {
+        garbage.add(n);
+      }
+      listener.onGarbage(garbage);
+    }
     boolean saved = deleting;
     deleting = true;
     try {

@@ -1,7 +1,6 @@
 package io.refshadow.heap;
 
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -9,7 +8,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * thrown into the program being watched.
  */
 public final class Failures {
-  private static final Map<String, AtomicLong> COUNTS = new ConcurrentHashMap<>();
+  // Hashtable, not ConcurrentHashMap: refshadow instruments the latter, and reporting a failure
+  // must never run instrumented code
+  private static final Map<String, AtomicLong> COUNTS = new java.util.Hashtable<>();
 
   private Failures() {}
 
@@ -41,7 +42,7 @@ public final class Failures {
 
   /** Failures by place, for the summary. */
   public static Map<String, Long> byPlace() {
-    Map<String, Long> out = new java.util.TreeMap<>();
+    Map<String, Long> out = new java.util.Hashtable<>();
     COUNTS.forEach((k, v) -> out.put(k, v.get()));
     return out;
   }

@@ -1,6 +1,5 @@
 package io.refshadow.heap;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -12,7 +11,8 @@ import java.util.Map;
  * table, which is a root set (Python's module globals).
  */
 public final class FieldRegistry {
-  private static final Map<String, Integer> IDS = new HashMap<>();
+  // Hashtable, not HashMap: refshadow instruments HashMap, and the registry serves the transformer
+  private static final Map<String, Integer> IDS = new java.util.Hashtable<>();
   private static String[] names = new String[256];
   private static int next;
 

@@ -28,6 +28,12 @@ public final class Frame {
   /** False once the method has exited; hooks on a stale frame are ignored. */
   boolean active;
 
+  /**
+   * The frame handed to instrumented methods that run as part of refshadow's own work: never
+   * active, so every hook given it does nothing.
+   */
+  static final Frame SUPPRESSED = new Frame(null, -1);
+
   Frame(ThreadState thread, int depth) {
     this.thread = thread;
     this.depth = depth;
@@ -84,6 +90,11 @@ public final class Frame {
     if (slot >= localCount) {
       localCount = slot + 1;
     }
+  }
+
+  /** False once the method has exited, and for frames of refshadow's own work. */
+  public boolean isActive() {
+    return active;
   }
 
   /** The call depth of this frame on its thread (0 = outermost instrumented frame). */

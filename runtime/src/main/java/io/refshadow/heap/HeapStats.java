@@ -17,6 +17,9 @@ public final class HeapStats {
   /** Objects whose reference escaped into code the agent does not watch. */
   public long pinned;
 
+  /** Of {@link #pinned}, those that were allocated by instrumented code. */
+  public long pinnedAllocated;
+
   public long freedByRefcount;
   public long freedByCycles;
   public long freedAdopted;
@@ -28,13 +31,16 @@ public final class HeapStats {
   /** Uses of freed nodes or negative counts: bugs in the model, counted instead of thrown. */
   public long invariantViolations;
 
-  /** Share of seen objects whose lifetime was modelled exactly (1.0 when nothing was seen). */
+  /**
+   * Share of the objects allocated by instrumented code whose lifetime was modelled exactly, that
+   * is, never pinned by escaping into code the agent does not watch (1.0 when there were none).
+   * Objects adopted from uninstrumented code (the JDK's own) are reported apart.
+   */
   public double precision() {
-    long seen = allocations + adopted;
-    if (seen == 0) {
+    if (allocations == 0) {
       return 1.0;
     }
-    long exact = Math.max(0, allocations - pinned);
-    return (double) exact / seen;
+    long exact = Math.max(0, allocations - pinnedAllocated);
+    return (double) exact / allocations;
   }
 }

@@ -7,9 +7,22 @@ package io.refshadow.heap;
 public final class HookSupport {
   private HookSupport() {}
 
+  /**
+   * Computes a value's class description before the heap's lock is taken: reflection may load
+   * classes, and a thread loading a class may itself be waiting for the lock (instrumented JDK
+   * collections run inside class loading), so class loading must never happen under the lock.
+   */
+  private static void prepare(Object value) {
+    if (value != null) {
+      ClassInfo.of(value.getClass());
+    }
+  }
+
   public static Frame enter(ShadowHeap h, int maxLocals) {
     if (!h.enterMirror()) {
-      return null;
+      // called from the heap's own work: every event of this method is skipped, including the
+      // class descriptions other hooks would compute (which could recurse into this very code)
+      return Frame.SUPPRESSED;
     }
     try {
       return h.enter(maxLocals);
@@ -27,6 +40,10 @@ public final class HookSupport {
   }
 
   public static void storeLocal(Frame f, Object value, int slot) {
+    if (!f.active) {
+      return;
+    }
+    prepare(value);
     ShadowHeap h = heapFor(f);
     if (h == null || !h.enterMirror()) {
       return;
@@ -41,6 +58,10 @@ public final class HookSupport {
   }
 
   public static void arg(Frame f, Object value, int slot) {
+    if (!f.active) {
+      return;
+    }
+    prepare(value);
     ShadowHeap h = heapFor(f);
     if (h == null || !h.enterMirror()) {
       return;
@@ -69,18 +90,34 @@ public final class HookSupport {
   }
 
   public static void allocated(Frame f, Object obj, int position) {
+    allocated(f, obj, position, false);
+  }
+
+  public static void allocatedInternal(Frame f, Object obj, int position) {
+    allocated(f, obj, position, true);
+  }
+
+  private static void allocated(Frame f, Object obj, int position, boolean internal) {
+    if (skipped(f)) {
+      return;
+    }
     ShadowHeap h = ShadowHeap.active;
+    ClassInfo.of(obj.getClass()); // reflection (and class loading) outside the lock
     if (h == null || !h.enterMirror()) {
       return;
     }
     try {
-      h.allocated(f != null && f.active ? f : null, obj, position);
+      h.allocated(f != null && f.active ? f : null, obj, position, internal);
     } finally {
       h.exitMirror();
     }
   }
 
   public static void result(Frame f, Object value, int position) {
+    if (!f.active) {
+      return;
+    }
+    prepare(value);
     ShadowHeap h = heapFor(f);
     if (h == null || !h.enterMirror()) {
       return;
@@ -109,6 +146,10 @@ public final class HookSupport {
   }
 
   public static void returnValue(Frame f, Object value) {
+    if (!f.active) {
+      return;
+    }
+    prepare(value);
     ShadowHeap h = heapFor(f);
     if (h == null || !h.enterMirror()) {
       return;
@@ -138,7 +179,17 @@ public final class HookSupport {
     return f != null && f.active ? f : null;
   }
 
+  /** A frame handed out for refshadow's own work (or already exited): its events are skipped. */
+  private static boolean skipped(Frame f) {
+    return f != null && !f.active;
+  }
+
   public static void putField(Frame f, Object owner, Object value, int fieldId) {
+    if (skipped(f)) {
+      return;
+    }
+    prepare(owner);
+    prepare(value);
     ShadowHeap h = ShadowHeap.active;
     if (h == null || !h.enterMirror()) {
       return;
@@ -151,6 +202,10 @@ public final class HookSupport {
   }
 
   public static void putStatic(Frame f, Object value, int fieldId) {
+    if (skipped(f)) {
+      return;
+    }
+    prepare(value);
     ShadowHeap h = ShadowHeap.active;
     if (h == null || !h.enterMirror()) {
       return;
@@ -162,13 +217,39 @@ public final class HookSupport {
     }
   }
 
+  /**
+   * Performs {@code array[index] = value} and mirrors it, the two together under the heap's lock:
+   * were the store made before the lock is taken, a store by another thread to the same slot could
+   * land in the array after this one and in the shadow before it, and the shadow would keep the
+   * value the array lost. The store's own exception (null array, index, array type) propagates, as
+   * the aastore it replaces would throw it; a failure of the mirror is reported, never thrown.
+   */
   public static void arrayStore(Frame f, Object[] array, int index, Object value) {
-    ShadowHeap h = ShadowHeap.active;
-    if (h == null || !h.enterMirror()) {
+    ShadowHeap h = null;
+    try {
+      if (!skipped(f)) {
+        prepare(array);
+        prepare(value);
+        h = ShadowHeap.active;
+        if (h != null && !h.enterMirror()) {
+          h = null;
+        }
+      }
+    } catch (Throwable t) {
+      Failures.report("Hooks.arrayStore", t);
+      h = null;
+    }
+    if (h == null) {
+      array[index] = value;
       return;
     }
     try {
-      h.arrayStore(live(f), array, index, value);
+      array[index] = value;
+      try {
+        h.arrayStore(live(f), array, index, value);
+      } catch (Throwable t) {
+        Failures.report("Hooks.arrayStore", t);
+      }
     } finally {
       h.exitMirror();
     }
@@ -199,6 +280,7 @@ public final class HookSupport {
   }
 
   public static void escape(Object value) {
+    prepare(value);
     ShadowHeap h = ShadowHeap.active;
     if (h == null || !h.enterMirror()) {
       return;
@@ -224,13 +306,14 @@ public final class HookSupport {
     }
   }
 
-  public static void newCopy(Object original, int from, Object copy) {
+  public static void newCopy(Object original, int from, Object copy, boolean internal) {
     ShadowHeap h = ShadowHeap.active;
+    ClassInfo.of(copy.getClass());
     if (h == null || !h.enterMirror()) {
       return;
     }
     try {
-      h.newCopy(original, from, copy);
+      h.newCopy(original, from, copy, internal);
     } finally {
       h.exitMirror();
     }

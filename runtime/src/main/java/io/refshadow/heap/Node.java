@@ -25,7 +25,8 @@ public final class Node extends WeakReference<Object> {
       IN_TABLE = 1 << 8, // reachable through the identity table
       DEALLOCATING = 1 << 9, // inside subtype_dealloc
       EXTERNAL = 1 << 10, // holds one reference from outside the shadow (adopted or pinned)
-      WEAKREF_OBJECT = 1 << 11; // the node of a weak reference object ({@link #strong} is it)
+      WEAKREF_OBJECT = 1 << 11, // the node of a weak reference object ({@link #strong} is it)
+      INTERNAL = 1 << 12; // a JDK collection's own storage: tracked, but not counted in gen 0
 
   final int hash;
   final ClassInfo type;
@@ -58,6 +59,9 @@ public final class Node extends WeakReference<Object> {
   /** System.nanoTime() at registration; used for lifetimes. */
   final long bornNanos;
 
+  /** Free for the heap's listener to keep per-object bookkeeping in; guarded by the heap lock. */
+  private long listenerData;
+
   Node(Object referent, int hash, ClassInfo type, long size, ReferenceQueue<Object> queue) {
     super(referent, queue);
     this.hash = hash;
@@ -88,6 +92,45 @@ public final class Node extends WeakReference<Object> {
 
   public int refcount() {
     return refcount;
+  }
+
+  /** Shallow size in bytes, as the JVM reports it. */
+  public long size() {
+    return size;
+  }
+
+  /** System.nanoTime() when the shadow registered it. */
+  public long bornNanos() {
+    return bornNanos;
+  }
+
+  /** First seen after its allocation: its lifetime is not modelled exactly. */
+  public boolean isAdopted() {
+    return has(ADOPTED);
+  }
+
+  /** Number of outgoing edge slots (reference fields, or array elements). */
+  public int edgeCount() {
+    return edges == null ? 0 : edges.length;
+  }
+
+  /** The node edge slot {@code i} refers to, or null. */
+  public Node edge(int i) {
+    return edges[i];
+  }
+
+  /** The name of edge slot {@code i}: its field name, or {@code []} for an array element. */
+  public String edgeName(int i) {
+    return type == null || type.isArray ? "[]" : type.fieldNames[i];
+  }
+
+  /** The listener's own value for this node (0 until set); call with the heap lock held. */
+  public long listenerData() {
+    return listenerData;
+  }
+
+  public void setListenerData(long value) {
+    listenerData = value;
   }
 
   @Override

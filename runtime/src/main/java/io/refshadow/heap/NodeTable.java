@@ -54,6 +54,15 @@ final class NodeTable {
     return size;
   }
 
+  /** Visits every node in the table (for diagnostics). */
+  void forEach(java.util.function.Consumer<Node> visit) {
+    for (Node head : buckets) {
+      for (Node n = head; n != null; n = n.tableNext) {
+        visit.accept(n);
+      }
+    }
+  }
+
   /**
    * Grows the table, dropping entries whose object the JVM has already reclaimed: nobody can look
    * them up any more, though the node itself lives on in the shadow until it is freed there.

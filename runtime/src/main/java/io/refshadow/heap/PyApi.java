@@ -47,6 +47,7 @@ public final class PyApi {
 
   public static long getRefcount(Object obj) {
     if (obj == null) {
+      ShadowHeap.require(); // without the agent every call fails, even one about None
       return 4294967295L; // None is immortal in CPython 3.12
     }
     return call(h -> h.getRefcount(obj));
@@ -54,6 +55,7 @@ public final class PyApi {
 
   public static long sizeOf(Object obj) {
     if (obj == null) {
+      ShadowHeap.require();
       return 16;
     }
     return call(h -> h.sizeOf(obj));
@@ -61,6 +63,7 @@ public final class PyApi {
 
   public static boolean isTracked(Object obj) {
     if (obj == null) {
+      ShadowHeap.require();
       return false;
     }
     return call(
@@ -75,6 +78,7 @@ public final class PyApi {
 
   public static boolean isFinalized(Object obj) {
     if (obj == null) {
+      ShadowHeap.require();
       return false;
     }
     return call(
@@ -109,6 +113,7 @@ public final class PyApi {
 
   public static <W extends ShadowWeakref> W newWeakref(
       Object obj, Object callback, Supplier<W> factory) {
+    ShadowHeap.require(); // the missing agent is the first thing to report
     if (obj == null) {
       throw new IllegalArgumentException("cannot create weak reference to 'NoneType' object");
     }
@@ -117,6 +122,7 @@ public final class PyApi {
 
   public static int weakrefCount(Object obj) {
     if (obj == null) {
+      ShadowHeap.require();
       return 0;
     }
     return call(

@@ -10,10 +10,11 @@ import java.util.function.ToLongFunction;
  * JVM heap. Instrumented code reaches it only through {@code io.refshadow.Hooks}; the public API
  * ({@code Gc}, {@code Sys}, {@code Weakref}) reads and drives it.
  *
- * <p>Concurrency: one lock, the shadow heap's "GIL", guards every node, frame and list. It is
- * reentrant, so a {@code @Del} method or weakref callback that stores references while the heap
- * runs it simply nests. {@link #busy} marks the heap's own work so that refshadow's own use of
- * instrumented JDK code is never mirrored.
+ * <p>Concurrency: one lock, the shadow heap's "GIL", guards every node, frame and list. Like the
+ * GIL, it is let go while user code runs ({@code @Del} methods, weakref and gc callbacks, see
+ * {@link #runUserCode}): their hooks take it again, and other threads may run meanwhile. {@link
+ * #busy} marks the heap's own work so that refshadow's own use of instrumented JDK code is never
+ * mirrored.
  */
 public final class ShadowHeap {
   /** The installed heap, or null when no agent runs. Hooks read it once per call. */
@@ -26,7 +27,8 @@ public final class ShadowHeap {
 
   private final NodeTable table = new NodeTable();
   private final ThreadLocal<ThreadState> threads = ThreadLocal.withInitial(this::newThreadState);
-  private final List<ThreadState> allThreads = new ArrayList<>();
+  // not a JDK collection that refshadow instruments: creating a thread's state must not recurse
+  private final List<ThreadState> allThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** Static reference fields by field id: module globals, a root set. */
   private Node[] statics = new Node[256];
@@ -42,6 +44,37 @@ public final class ShadowHeap {
   public ShadowHeap(Profile profile, ToLongFunction<Object> sizer) {
     this.gc = new CycleDetector(this, profile);
     this.sizer = sizer == null ? ShadowHeap::estimateSize : sizer;
+  }
+
+  /**
+   * Marks the current thread as doing refshadow's own work (for example transforming a class) until
+   * {@link #resumeThread}: methods it enters are not mirrored. Calls nest.
+   */
+  public void suppressThread() {
+    lock();
+    boolean saved = busy;
+    busy = true;
+    try {
+      threadState().suppressed++;
+    } finally {
+      busy = saved;
+      unlock();
+    }
+  }
+
+  public void resumeThread() {
+    lock();
+    boolean saved = busy;
+    busy = true;
+    try {
+      ThreadState ts = threadState();
+      if (ts.suppressed > 0) {
+        ts.suppressed--;
+      }
+    } finally {
+      busy = saved;
+      unlock();
+    }
   }
 
   /** Makes {@code heap} the one that hooks and the API use (null uninstalls). */
@@ -60,8 +93,39 @@ public final class ShadowHeap {
     return h;
   }
 
+  /** The agent's own listener (recordings); {@link #addListener} adds others beside it. */
+  private HeapListener primaryListener = HeapListener.NONE;
+
+  /** Listeners added by tools (e.g. the JUnit extension's per-test tracker), in order. */
+  private final List<HeapListener> addedListeners = new ArrayList<>();
+
+  /** Sets the agent's own listener, keeping the ones added with {@link #addListener}. */
   public void setListener(HeapListener l) {
-    listener = l == null ? HeapListener.NONE : l;
+    synchronized (addedListeners) {
+      primaryListener = l == null ? HeapListener.NONE : l;
+      listener = CompoundListener.of(primaryListener, addedListeners);
+    }
+  }
+
+  /**
+   * Adds a listener beside the agent's own one; each event goes to the agent's listener first, then
+   * to the added ones in the order they were added. Several tools can listen at once (a JFR
+   * recording and a test's tracker), and none replaces another.
+   */
+  public void addListener(HeapListener l) {
+    synchronized (addedListeners) {
+      addedListeners.add(l);
+      listener = CompoundListener.of(primaryListener, addedListeners);
+    }
+  }
+
+  /** Removes a listener added with {@link #addListener}; false if it was not there. */
+  public boolean removeListener(HeapListener l) {
+    synchronized (addedListeners) {
+      boolean removed = addedListeners.remove(l);
+      listener = CompoundListener.of(primaryListener, addedListeners);
+      return removed;
+    }
   }
 
   HeapListener listener() {
@@ -112,6 +176,27 @@ public final class ShadowHeap {
   void runUserCode(String what, Runnable code) {
     boolean saved = busy;
     busy = false;
+    // A reference being handed to a caller (a call result not yet claimed by Hooks.result, e.g. a
+    // new weakref whose allocation triggered this collection) belongs to the interrupted code, as
+    // the value on CPython's C stack does while a finalizer or callback runs: set it aside, or the
+    // first frame the user code enters would release it as unclaimed and free it.
+    ThreadState ts = threadState();
+    Node pending = ts.pendingReturn;
+    ts.pendingReturn = null;
+    // What the user code frees, it frees by refcount, even inside the collector's delete_garbage.
+    boolean deleting = gc.deleting;
+    gc.deleting = false;
+    // The lock is not held while user code runs, as CPython lets other threads run while Python
+    // code that the interpreter called (a __del__, a callback) waits: the code may wait for a
+    // monitor that another thread holds while that thread waits for the heap (a store inside a
+    // synchronized block), and both would wait forever. Every place that runs user code leaves the
+    // heap consistent, as CPython does where it calls Python code (the collector's lists are its
+    // own, `collecting` keeps other threads from starting a collection); each hook the user code
+    // makes takes the lock again.
+    int holds = gil.getHoldCount();
+    for (int i = 0; i < holds; i++) {
+      gil.unlock();
+    }
     try {
       code.run();
     } catch (Throwable t) {
@@ -119,6 +204,12 @@ public final class ShadowHeap {
       System.err.println("Exception ignored in: " + what);
       cause.printStackTrace();
     } finally {
+      for (int i = 0; i < holds; i++) {
+        gil.lock();
+      }
+      releasePending(ts); // what the user code itself left unclaimed
+      ts.pendingReturn = pending;
+      gc.deleting = deleting;
       busy = saved;
     }
   }
@@ -128,9 +219,7 @@ public final class ShadowHeap {
 
   private ThreadState newThreadState() {
     ThreadState ts = new ThreadState(Thread.currentThread());
-    synchronized (allThreads) {
-      allThreads.add(ts);
-    }
+    allThreads.add(ts);
     return ts;
   }
 
@@ -309,14 +398,26 @@ public final class ShadowHeap {
   /**
    * The first half of {@code subtype_dealloc}: the finalizer (once, PEP 442; it may resurrect the
    * object), then {@code PyObject_ClearWeakRefs}. Returns false if the object was resurrected.
+   *
+   * <p>Tracking follows subtype_dealloc: the object is untracked first ({@code
+   * PyObject_GC_UnTrack}); its finalizer runs with it tracked again, in generation 0 ({@code
+   * _PyObject_GC_TRACK}), so an object the finalizer resurrects lives on in generation 0; weak
+   * references are cleared with the object untracked, so that a collection their callbacks trigger
+   * cannot take the dying object for garbage and free it a second time. Generation 0's count drops
+   * only when the object is finally freed ({@code PyObject_GC_Del}, in {@link #finishDealloc}).
    */
   private boolean beginDealloc(Node n) {
     n.flags |= Node.DEALLOCATING;
+    boolean tracked = n.has(Node.TRACKED);
     // Only objects whose whole life the shadow saw get their finalizer: an adopted object may be
     // one the shadow already freed once (Java code can still reach it, Python code could not).
     if (n.type.del != null && !n.has(Node.FINALIZED) && !n.has(Node.ADOPTED)) {
       Object obj = n.strong != null ? n.strong : n.get();
       if (obj != null) {
+        if (tracked) {
+          gc.untrack(n);
+          gc.track(n); // into generation 0 for the finalizer, as _PyObject_GC_TRACK does
+        }
         // PyObject_CallFinalizerFromDealloc: temporarily resurrect with refcount 1.
         n.refcount = 1;
         n.flags |= Node.FINALIZED;
@@ -328,15 +429,21 @@ public final class ShadowHeap {
         }
       }
     }
+    if (n.has(Node.TRACKED)) {
+      gc.untrack(n);
+    }
+    ShadowWeakref own = weakrefOf(n);
+    if (own != null) {
+      // weakref_dealloc -> clear_weakref: a weak reference that dies leaves its referent's list.
+      unlinkWeakref(own);
+    }
     clearWeakrefs(n);
     return true;
   }
 
   /** The second half: untrack, decrement gen-0 count (PyObject_GC_Del), forget the object. */
   private void finishDealloc(Node n) {
-    if (n.has(Node.TRACKED)) {
-      gc.untrackFreed(n);
-    }
+    gc.untrackFreed(n);
     n.flags = (n.flags | Node.FREED) & ~Node.DEALLOCATING;
     table.remove(n);
     Object obj = n.strong;
@@ -492,6 +599,7 @@ public final class ShadowHeap {
     }
     W w = factory.get();
     w.target = t;
+    w.referentType = t.typeName();
     w.referent = obj;
     w.callback = callback;
     if (t.strong == null) {
@@ -527,6 +635,7 @@ public final class ShadowHeap {
     }
     incref(self);
     handToCaller(self);
+    listener.onAllocation(self);
     gc.trackAllocation(self);
     return w;
   }
@@ -545,7 +654,7 @@ public final class ShadowHeap {
     List<Object> out = new ArrayList<>();
     for (Node n : gc.nodesOf(generation)) {
       Object o = n.get();
-      if (o != null) {
+      if (o != null && !n.has(Node.INTERNAL)) { // a collection's storage is not a Python object
         out.add(o);
       }
     }
@@ -614,6 +723,7 @@ public final class ShadowHeap {
     }
     incref(n);
     handToCaller(n);
+    listener.onAllocation(n);
     gc.trackAllocation(n);
   }
 
@@ -644,6 +754,9 @@ public final class ShadowHeap {
   /** A frame for a method entry; null when the call comes from the heap's own work. */
   Frame enter(int maxLocals) {
     ThreadState ts = threadState();
+    if (ts.suppressed > 0) {
+      return Frame.SUPPRESSED;
+    }
     releasePending(ts);
     return ts.push(maxLocals);
   }
@@ -709,10 +822,10 @@ public final class ShadowHeap {
     }
   }
 
-  void allocated(Frame f, Object obj, int position) {
+  void allocated(Frame f, Object obj, int position, boolean internal) {
     Node n = find(obj);
     if (n == null) {
-      n = create(obj, 0);
+      n = create(obj, internal ? Node.INTERNAL : 0);
     } else if (n.has(Node.ADOPTED) && !n.has(Node.IMMORTAL)) {
       // Seen inside its own constructor (stores to `this`): now its lifetime is exact.
       n.flags &= ~Node.ADOPTED;
@@ -749,25 +862,29 @@ public final class ShadowHeap {
 
   void result(Frame f, Object value, int position) {
     ThreadState ts = f.thread;
-    releaseTempsFrom(f, position);
     Node pending = ts.pendingReturn;
     ts.pendingReturn = null;
-    if (value == null) {
-      decref(pending);
-      return;
-    }
-    Node n;
-    if (pending != null && pending.get() == value) {
-      n = pending; // the callee's reference moves to our value stack
-    } else {
-      decref(pending);
-      n = find(value);
-      if (n == null) {
-        n = adopt(value, false); // a fresh object from code we do not watch (assumed)
+    // The result's reference is taken before the call's arguments are released, as ceval's CALL
+    // holds the callee's new reference while it decrefs the arguments: a call (into code we do not
+    // watch) that returns one of its arguments must not free it on the way.
+    Node n = null;
+    if (value != null) {
+      if (pending != null && pending.get() == value) {
+        n = pending; // the callee's reference moves to our value stack
+        pending = null;
+      } else {
+        n = find(value);
+        if (n == null) {
+          n = adopt(value, false); // a fresh object from code we do not watch (assumed)
+        }
+        incref(n);
       }
-      incref(n);
     }
-    f.pushTemp(n, position);
+    releaseTempsFrom(f, position);
+    decref(pending);
+    if (n != null) {
+      f.pushTemp(n, position);
+    }
   }
 
   void called(Frame f, int position) {
@@ -916,10 +1033,9 @@ public final class ShadowHeap {
       result(f, fn, position); // non-capturing: a shared constant, adopted as immortal
       return;
     }
-    releaseTempsFrom(f, position);
-    releasePending(f.thread);
     Node n = find(fn);
-    if (n == null) {
+    boolean created = n == null;
+    if (created) {
       n = create(fn, 0);
       stats.allocations++;
       Object[] captured = type.capturedValues(fn);
@@ -931,12 +1047,18 @@ public final class ShadowHeap {
         }
       }
       n.refcount++;
-      f.pushTemp(n, position);
-      listener.onAllocation(n);
-      gc.trackAllocation(n);
     } else {
       incref(n);
-      f.pushTemp(n, position);
+    }
+    // The captured values are referenced before the temporaries they came from are released: a
+    // method reference bound to a temporary (make()::run) keeps its receiver, as a bound method
+    // holds its object before the value stack lets go of it.
+    releaseTempsFrom(f, position);
+    releasePending(f.thread);
+    f.pushTemp(n, position);
+    if (created) {
+      listener.onAllocation(n);
+      gc.trackAllocation(n);
     }
   }
 
@@ -944,8 +1066,8 @@ public final class ShadowHeap {
    * A new array copied from {@code original} starting at {@code from} (Arrays.copyOf, clone): an
    * allocation handed to the caller, holding the same references.
    */
-  void newCopy(Object original, int from, Object copy) {
-    Node n = create(copy, 0);
+  void newCopy(Object original, int from, Object copy, boolean internal) {
+    Node n = create(copy, internal ? Node.INTERNAL : 0);
     stats.allocations++;
     Node s = original == null ? null : find(original);
     if (s != null && n.edges.length > 0) {
@@ -996,6 +1118,9 @@ public final class ShadowHeap {
       n.flags |= Node.EXTERNAL | Node.PINNED;
       n.refcount++;
       stats.pinned++;
+      if (!n.has(Node.ADOPTED)) {
+        stats.pinnedAllocated++;
+      }
     }
   }
 
@@ -1052,33 +1177,37 @@ public final class ShadowHeap {
 
   /** Every node that is a root: frame locals and temporaries, statics, pending returns. */
   void forEachRootReference(java.util.function.Consumer<Node> visit) {
-    List<ThreadState> copy;
-    synchronized (allThreads) {
-      copy = new ArrayList<>(allThreads);
-    }
-    for (ThreadState ts : copy) {
+    forEachRoot((node, kind, thread, depth, index) -> visit.accept(node));
+  }
+
+  /**
+   * Every root reference, each with where it is held, for reports that explain why an object is
+   * alive (the JUnit extension's reference chains). Call with the lock held.
+   */
+  public void forEachRoot(RootVisitor visit) {
+    for (ThreadState ts : allThreads) {
       if (ts.pendingReturn != null) {
-        visit.accept(ts.pendingReturn);
+        visit.root(ts.pendingReturn, RootVisitor.Kind.RETURN_VALUE, ts.thread, ts.depth, 0);
       }
       for (int d = 0; d < ts.depth; d++) {
         Frame f = ts.frames[d];
         for (int i = 0; i < f.localCount; i++) {
           if (f.locals[i] != null) {
-            visit.accept(f.locals[i]);
+            visit.root(f.locals[i], RootVisitor.Kind.LOCAL, ts.thread, d, i);
           }
         }
         for (int i = 0; i < f.tempCount; i++) {
-          visit.accept(f.temps[i]);
+          visit.root(f.temps[i], RootVisitor.Kind.TEMPORARY, ts.thread, d, i);
         }
       }
     }
-    for (Node n : statics) {
-      if (n != null) {
-        visit.accept(n);
+    for (int id = 0; id < statics.length; id++) {
+      if (statics[id] != null) {
+        visit.root(statics[id], RootVisitor.Kind.STATIC_FIELD, null, -1, id);
       }
     }
-    for (Node n : garbage) {
-      visit.accept(n);
+    for (int i = 0; i < garbage.size(); i++) {
+      visit.root(garbage.get(i), RootVisitor.Kind.GC_GARBAGE, null, -1, i);
     }
   }
 
@@ -1094,5 +1223,53 @@ public final class ShadowHeap {
 
   int tableSize() {
     return table.size();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Test and diagnostic accessors: read-only copies of the shadow, taken under the lock. Nothing
+  // instrumented code or the public API does goes through them.
+
+  /**
+   * Diagnostic: the objects of every live node the identity table can still find (those whose real
+   * object the JVM has not reclaimed), immortals and adopted objects included.
+   */
+  public List<Object> liveObjects() {
+    lock();
+    try {
+      List<Object> out = new ArrayList<>();
+      table.forEach(
+          n -> {
+            Object o = n.get();
+            if (o != null) {
+              out.add(o);
+            }
+          });
+      return out;
+    } finally {
+      unlock();
+    }
+  }
+
+  /**
+   * Diagnostic: what the shadow says {@code obj} refers to, edge slot by edge slot (an instance's
+   * reference fields, its own class's first, in declaration order; an array's elements by index),
+   * null for an empty slot; or null if the shadow has no live node for {@code obj}.
+   */
+  public Object[] edgesOf(Object obj) {
+    lock();
+    try {
+      Node n = find(obj);
+      if (n == null) {
+        return null;
+      }
+      Object[] out = new Object[n.edges.length];
+      for (int i = 0; i < out.length; i++) {
+        Node e = n.edges[i];
+        out[i] = e == null ? null : e.get();
+      }
+      return out;
+    } finally {
+      unlock();
+    }
   }
 }

@@ -21,6 +21,9 @@ public abstract class ShadowWeakref {
   /** The node of this weak reference object itself. */
   Node self;
 
+  /** The referent's type, kept after the reference is cleared (for reports). */
+  String referentType = "?";
+
   protected ShadowWeakref() {}
 
   /** Calls {@link #callback} with this reference; exceptions are reported, not thrown. */
@@ -38,6 +41,17 @@ public abstract class ShadowWeakref {
     } finally {
       h.unlock();
     }
+  }
+
+  /** The display name of the referent's type (known also after the reference was cleared). */
+  public final String referentTypeName() {
+    return referentType;
+  }
+
+  /** The display name of the callback's class, or null without a callback. */
+  public final String callbackTypeName() {
+    Object cb = callback;
+    return cb == null ? null : ClassInfo.displayName(cb.getClass());
   }
 
   /** The callback as given, or null. */

@@ -18,6 +18,12 @@ final class ThreadState {
    */
   Node pendingReturn;
 
+  /**
+   * Above zero while this thread runs refshadow's own work outside the heap (the class
+   * transformer): instrumented code it calls, such as JDK collections, is not mirrored.
+   */
+  int suppressed;
+
   ThreadState(Thread thread) {
     this.thread = thread;
   }

@@ -1,0 +1,85 @@
+package io.refshadow.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a user sees on the command line: the issue's four examples, run as plain programs under
+ * {@code -javaagent:refshadow-agent.jar}, a bad agent option, and the exit summary. Expected values
+ * are CPython's (the issue states them): {@code sys.getrefcount} 4, {@code gc.collect()} 1 and 2,
+ * {@code __del__} at {@code del}.
+ */
+class AgentCommandLineIT {
+
+  @Test
+  void getrefcountOfAnObjectHeldByThreeLocalsIsFour() throws Exception {
+    ForkedJvm.Result r = ForkedJvm.run("summary=off", "twins.SeedGetrefcount", "seed-getrefcount");
+    assertThat(r.exitCode()).as(r.describe()).isZero();
+    assertThat(r.stdoutLines()).as(r.describe()).containsExactly("4");
+  }
+
+  @Test
+  void collectFreesASelfReferencingObjectAfterItsLastNameIsDropped() throws Exception {
+    ForkedJvm.Result r = ForkedJvm.run("summary=off", "twins.SeedSelfCycle", "seed-self-cycle");
+    assertThat(r.exitCode()).as(r.describe()).isZero();
+    assertThat(r.stdoutLines()).as(r.describe()).containsExactly("1");
+  }
+
+  @Test
+  void collectFreesATwoObjectCycle() throws Exception {
+    ForkedJvm.Result r = ForkedJvm.run("summary=off", "twins.SeedPairCycle", "seed-pair-cycle");
+    assertThat(r.exitCode()).as(r.describe()).isZero();
+    assertThat(r.stdoutLines()).as(r.describe()).containsExactly("2");
+  }
+
+  @Test
+  void delMethodRunsWhenTheLastReferenceIsDroppedNotAtCollect() throws Exception {
+    ForkedJvm.Result r = ForkedJvm.run("summary=off", "twins.SeedDelAtDel", "seed-del-at-del");
+    assertThat(r.exitCode()).as(r.describe()).isZero();
+    assertThat(r.stdoutLines())
+        .as(r.describe())
+        .containsExactly("created", "Object destroyed", "deleted", "collect 0");
+  }
+
+  @Test
+  void jvmRefusesToStartWithAnUnknownOptionNamingItAndTheValidOnes() throws Exception {
+    ForkedJvm.Result r = ForkedJvm.run("bogus=1", "twins.SeedSelfCycle", "bad-option");
+    assertThat(r.exitCode()).as(r.describe()).isNotZero();
+    assertThat(r.stdout()).as("the program must not have run").isEmpty();
+    assertThat(r.stderr()).as(r.describe()).contains("unknown option 'bogus'");
+    for (String valid : AgentOptions.KEYS.keySet()) {
+      assertThat(r.stderr())
+          .as("lists the valid option %s%n%s", valid, r.describe())
+          .contains(valid);
+    }
+  }
+
+  @Test
+  void jvmRefusesToStartWithABadOptionValue() throws Exception {
+    ForkedJvm.Result r =
+        ForkedJvm.run("profile=cpython-2.7", "twins.SeedSelfCycle", "bad-option-value");
+    assertThat(r.exitCode()).as(r.describe()).isNotZero();
+    assertThat(r.stdout()).isEmpty();
+    assertThat(r.stderr())
+        .as(r.describe())
+        .contains("'cpython-2.7'")
+        .contains("cpython-3.12")
+        .contains("cpython-3.13");
+  }
+
+  @Test
+  void exitSummaryGoesToStderrWithPrecisionAndLeavesStdoutToTheProgram() throws Exception {
+    ForkedJvm.Result r = ForkedJvm.run(null, "twins.SeedPairCycle", "summary-default");
+    assertThat(r.exitCode()).as(r.describe()).isZero();
+    assertThat(r.stdoutLines()).as(r.describe()).containsExactly("2");
+    assertThat(r.stderr()).as(r.describe()).contains("refshadow summary").contains("precision");
+  }
+
+  @Test
+  void summaryOffPrintsNoSummary() throws Exception {
+    ForkedJvm.Result r = ForkedJvm.run("summary=off", "twins.SeedPairCycle", "summary-off");
+    assertThat(r.exitCode()).as(r.describe()).isZero();
+    assertThat(r.stderr()).as(r.describe()).doesNotContain("refshadow summary");
+  }
+}

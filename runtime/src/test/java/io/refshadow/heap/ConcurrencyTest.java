@@ -1,0 +1,354 @@
+package io.refshadow.heap;
+
+import static io.refshadow.Hooks.arg;
+import static io.refshadow.Hooks.arrayStore;
+import static io.refshadow.Hooks.enter;
+import static io.refshadow.Hooks.exit;
+import static io.refshadow.Hooks.line;
+import static io.refshadow.Hooks.putField;
+import static io.refshadow.twin.Py.alloc;
+import static io.refshadow.twin.Py.fn;
+import static io.refshadow.twin.Py.local;
+import static io.refshadow.twin.Py.res;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import io.refshadow.Del;
+import io.refshadow.Weakref;
+import io.refshadow.twin.Node;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Several threads running instrumented code against one shadow heap: the heap's lock must lose no
+ * reference count, and user code the heap runs (finalizers, weakref callbacks) must not deadlock
+ * with threads that wait for the heap.
+ */
+class ConcurrencyTest {
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+  private static final int THREADS = 4;
+
+  private ShadowHeap heap;
+
+  @BeforeEach
+  void install() {
+    heap = new ShadowHeap(Profile.DEFAULT, null);
+    ShadowHeap.install(heap);
+  }
+
+  @AfterEach
+  void uninstall() {
+    ShadowHeap.install(null);
+  }
+
+  /** Runs {@code body(t)} on {@link #THREADS} threads, started together; rethrows any failure. */
+  private static void onThreads(IntConsumer body) throws InterruptedException {
+    CountDownLatch start = new CountDownLatch(1);
+    List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < THREADS; t++) {
+      int id = t;
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  start.await();
+                  body.accept(id);
+                } catch (Throwable e) {
+                  failures.add(e);
+                }
+              },
+              "refshadow-test-" + t);
+      thread.start();
+      threads.add(thread);
+    }
+    start.countDown();
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    if (!failures.isEmpty()) {
+      throw new AssertionError("a thread failed", failures.get(0));
+    }
+  }
+
+  /** Refcount expected from the real program state: items of {@code arrays} + fields of nodes. */
+  private static Map<Object, Integer> referencesFrom(List<Object[]> arrays, Iterable<Node> nodes) {
+    Map<Object, Integer> m = new IdentityHashMap<>();
+    for (Object[] a : arrays) {
+      for (Object o : a) {
+        if (o != null) {
+          m.merge(o, 1, Integer::sum);
+        }
+      }
+    }
+    for (Node n : nodes) {
+      for (Object o : new Object[] {n.ref, n.ref2}) {
+        if (o != null) {
+          m.merge(o, 1, Integer::sum);
+        }
+      }
+    }
+    return m;
+  }
+
+  @Test
+  void threadsStoringIntoSharedArraysLoseNoReferenceCounts() throws Exception {
+    int rounds = 20_000;
+    Frame main = enter(4);
+    Object[] shared = local(alloc(new Object[256], main, 0), main, 0);
+    line(main);
+    Object[] pool = local(alloc(new Object[8], main, 0), main, 1); // objects every thread shares
+    line(main);
+    for (int i = 0; i < pool.length; i++) {
+      arrayStore(pool, i, alloc(new Node(), main, 2), main);
+      line(main);
+    }
+    List<List<Node>> made = new ArrayList<>();
+    for (int t = 0; t < THREADS; t++) {
+      made.add(new ArrayList<>());
+    }
+
+    assertTimeoutPreemptively(
+        TIMEOUT,
+        () ->
+            onThreads(
+                t -> {
+                  Frame f = enter(2);
+                  for (int i = 0; i < rounds; i++) {
+                    // n = Node(); n.ref = pool[i % 8]; shared[slot] = n, in this thread's stripe
+                    Node n = local(alloc(new Node(), f, 0), f, 0);
+                    line(f);
+                    made.get(t).add(n);
+                    putField(n, n.ref = pool[i % pool.length], Node.REF, f);
+                    line(f);
+                    int slot = (i * THREADS + t) % shared.length;
+                    arrayStore(shared, slot, i % 5 == 0 ? pool[(i + t) % pool.length] : n, f);
+                    line(f);
+                  }
+                  exit(f);
+                }));
+
+    List<Node> all = new ArrayList<>();
+    made.forEach(all::addAll);
+    List<Node> live = new ArrayList<>();
+    for (Node n : all) {
+      if (heap.nodeOf(n) != null) {
+        live.add(n);
+      }
+    }
+    Map<Object, Integer> expected = referencesFrom(List.of(shared, pool), live);
+    for (Node n : all) {
+      int references = expected.getOrDefault(n, 0);
+      if (references == 0) {
+        assertThat(heap.nodeOf(n)).as("a node no slot holds any more is freed").isNull();
+      } else {
+        assertThat(heap.nodeOf(n).refcount())
+            .as("refcount of a node in the shared array")
+            .isEqualTo(references);
+      }
+    }
+    for (Object p : pool) {
+      assertThat(heap.nodeOf(p).refcount())
+          .as("refcount of a pooled node")
+          .isEqualTo(expected.get(p));
+    }
+    assertThat(heap.edgesOf(shared)).containsExactly(shared);
+    assertThat(heap.stats().invariantViolations).isZero();
+    assertThat(heap.stats().allocations - heap.stats().freedByRefcount - heap.stats().freedByCycles)
+        .as("objects still alive")
+        .isEqualTo(live.size() + pool.length + 2);
+    exit(main);
+  }
+
+  /**
+   * Two threads store into the same slot with no program-level lock (a benign race such as a
+   * cache): whatever order the stores land in, the shadow must end up holding what the array holds.
+   * The interleaving that would separate them is forced: thread A's store reaches the heap while
+   * the heap is busy with this thread, which meanwhile stores into the same slot itself.
+   */
+  @Test
+  void racingStoresToOneSlotLeaveTheShadowEqualToTheArray() throws Exception {
+    Frame main = enter(3);
+    Object[] shared = local(alloc(new Object[1], main, 0), main, 0);
+    line(main);
+    Node a = local(alloc(new Node(), main, 0), main, 1);
+    line(main);
+    Node b = local(alloc(new Node(), main, 0), main, 2);
+    line(main);
+    assertTimeoutPreemptively(
+        TIMEOUT,
+        () -> {
+          CountDownLatch entered = new CountDownLatch(1);
+          AtomicInteger go = new AtomicInteger();
+          Thread storeA =
+              new Thread(
+                  () -> {
+                    Frame f = enter(1);
+                    entered.countDown();
+                    while (go.get() == 0) {
+                      Thread.onSpinWait(); // runnable, never waiting, until told to store
+                    }
+                    arrayStore(shared, 0, a, f); // shared[0] = a
+                    exit(f);
+                  });
+          storeA.start();
+          entered.await();
+          heap.lock(); // the heap is busy: thread A's store will have to wait for it
+          try {
+            go.set(1);
+            while (storeA.getState() != Thread.State.WAITING) {
+              Thread.onSpinWait(); // until A waits for the heap inside its store
+            }
+            arrayStore(shared, 0, b, main); // shared[0] = b, on this thread, meanwhile
+          } finally {
+            heap.unlock();
+          }
+          storeA.join();
+        });
+    assertThat(heap.edgesOf(shared)).as("the shadow's item").containsExactly(shared[0]);
+    Node other = shared[0] == a ? b : a;
+    assertThat(heap.nodeOf(shared[0]).refcount())
+        .as("the stored node: a local and the item")
+        .isEqualTo(2);
+    assertThat(heap.nodeOf(other).refcount()).as("the overwritten node: a local").isEqualTo(1);
+    exit(main);
+  }
+
+  /** A finalizer that stores references: into the shared registry, under its monitor. */
+  static final class Registered {
+    static Object[] registry;
+    static final AtomicInteger FINALIZED = new AtomicInteger();
+    final int id;
+
+    Registered(int id) {
+      this.id = id;
+    }
+
+    @Del
+    void del() {
+      Frame f = enter(2);
+      arg(this, f, 0);
+      synchronized (registry) { // as a program guards a shared list
+        arrayStore(registry, id % registry.length, alloc(new Node(), f, 2), f);
+        line(f);
+      }
+      FINALIZED.incrementAndGet();
+      exit(f);
+    }
+  }
+
+  /**
+   * Thread A drops the last reference to a finalizable object; its finalizer waits for the
+   * registry's monitor, which thread B holds while it stores into the registry through a hook. In
+   * CPython the finalizer's wait releases the GIL; here the finalizer must not hold the heap while
+   * it waits, or A and B wait for each other forever.
+   */
+  @Test
+  void finalizerWaitingForAMonitorDoesNotDeadlockWithAThreadInsideIt() throws Exception {
+    int rounds = 2_000;
+    Frame main = enter(1);
+    Registered.registry = local(alloc(new Object[16], main, 0), main, 0);
+    line(main);
+    Registered.FINALIZED.set(0);
+    assertTimeoutPreemptively(
+        TIMEOUT,
+        () ->
+            onThreads(
+                t -> {
+                  Frame f = enter(1);
+                  for (int i = 0; i < rounds; i++) {
+                    if (t % 2 == 0) {
+                      // x = Registered(i); x = None: the finalizer runs on this thread
+                      local(alloc(new Registered(i), f, 0), f, 0);
+                      line(f);
+                      local(null, f, 0);
+                      line(f);
+                    } else {
+                      synchronized (Registered.registry) {
+                        arrayStore(Registered.registry, i % 16, alloc(new Node(), f, 2), f);
+                        line(f);
+                      }
+                    }
+                  }
+                  exit(f);
+                }));
+    assertThat(Registered.FINALIZED.get()).isEqualTo(rounds * THREADS / 2);
+    assertThat(heap.edgesOf(Registered.registry)).containsExactly(Registered.registry);
+    for (Object o : Registered.registry) {
+      assertThat(heap.nodeOf(o).refcount()).isEqualTo(1);
+    }
+    exit(main);
+  }
+
+  /** The shared list the weakref callbacks store into. */
+  static Object[] sink;
+
+  /** {@code def cb(r): sink[hash(r) % 8] = Node()}: a callback that stores references. */
+  static void storingCallback(Weakref<Node> r) {
+    Frame f = enter(1);
+    arg(r, f, 0);
+    synchronized (sink) {
+      arrayStore(
+          sink,
+          (System.identityHashCode(r) & 0x7fffffff) % sink.length,
+          alloc(new Node(), f, 2),
+          f);
+      line(f);
+    }
+    exit(f);
+  }
+
+  @Test
+  void weakrefCallbacksThatStoreReferencesDoNotDeadlock() throws Exception {
+    int rounds = 2_000;
+    Frame main = enter(1);
+    sink = local(alloc(new Object[8], main, 0), main, 0);
+    line(main);
+    AtomicInteger callbacks = new AtomicInteger();
+    assertTimeoutPreemptively(
+        TIMEOUT,
+        () ->
+            onThreads(
+                t -> {
+                  Frame f = enter(2);
+                  for (int i = 0; i < rounds; i++) {
+                    // x = Node(); w = weakref.ref(x, cb); x = None: cb runs here
+                    Node x = local(alloc(new Node(), f, 0), f, 0);
+                    line(f);
+                    Weakref<Node> w =
+                        local(
+                            res(Weakref.ref(x, fn(ConcurrencyTest::storingCallback, f, 1)), f, 0),
+                            f,
+                            1);
+                    line(f);
+                    local(null, f, 0);
+                    line(f);
+                    if (res(w.get(), f, 0) == null) {
+                      callbacks.incrementAndGet();
+                    }
+                    line(f);
+                    synchronized (sink) {
+                      arrayStore(sink, i % sink.length, alloc(new Node(), f, 2), f);
+                      line(f);
+                    }
+                  }
+                  exit(f);
+                }));
+    assertThat(callbacks.get()).isEqualTo(rounds * THREADS);
+    assertThat(heap.edgesOf(sink)).containsExactly(sink);
+    for (Object o : sink) {
+      assertThat(heap.nodeOf(o).refcount()).isEqualTo(1);
+    }
+    exit(main);
+  }
+}
