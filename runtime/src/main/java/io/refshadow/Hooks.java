@@ -59,10 +59,41 @@ public final class Hooks {
       return null;
     }
     try {
-      return HookSupport.enter(h, maxLocals);
+      return HookSupport.enter(h, maxLocals, false);
     } catch (Throwable t) {
       Failures.report("Hooks.enter", t);
       return null;
+    }
+  }
+
+  /**
+   * Constructor entry. The object under construction ({@code this}) is reported with {@link #arg}
+   * slot 0 once {@code super(...)} has returned; the outermost constructor hands it to its creator
+   * when it returns, as a method hands over its return value ({@link #allocated} or {@link #result}
+   * takes it; an uninstrumented creator, such as reflection, pins it).
+   */
+  public static Frame enterConstructor(int maxLocals) {
+    ShadowHeap h = ShadowHeap.active;
+    if (h == null) {
+      return null;
+    }
+    try {
+      return HookSupport.enter(h, maxLocals, true);
+    } catch (Throwable t) {
+      Failures.report("Hooks.enterConstructor", t);
+      return null;
+    }
+  }
+
+  /** A constructor is about to call {@code super(...)} or {@code this(...)}. */
+  public static void superCall(Frame f) {
+    if (f == null) {
+      return;
+    }
+    try {
+      HookSupport.superCall(f);
+    } catch (Throwable t) {
+      Failures.report("Hooks.superCall", t);
     }
   }
 
@@ -180,7 +211,7 @@ public final class Hooks {
       return;
     }
     try {
-      HookSupport.exit(f);
+      HookSupport.exit(f, false);
     } catch (Throwable t) {
       Failures.report("Hooks.exit", t);
     }
@@ -195,7 +226,7 @@ public final class Hooks {
       return;
     }
     try {
-      HookSupport.exit(f);
+      HookSupport.exit(f, true);
     } catch (Throwable t) {
       Failures.report("Hooks.unwind", t);
     }
@@ -406,6 +437,23 @@ public final class Hooks {
       }
     } catch (Throwable t) {
       Failures.report("Hooks.fieldSet", t);
+    }
+  }
+
+  /**
+   * {@code value} is passed to an interface method of {@code receiver} (for example {@code
+   * List.add}): it escapes only if the receiver's class is not instrumented.
+   */
+  public static void escapeInto(Object receiver, Object value, Frame f) {
+    if (value == null || receiver == null || ShadowHeap.active == null) {
+      return;
+    }
+    try {
+      if (!io.refshadow.heap.InstrumentedTypes.isInstrumented(receiver.getClass())) {
+        escape(value, f);
+      }
+    } catch (Throwable t) {
+      Failures.report("Hooks.escapeInto", t);
     }
   }
 

@@ -49,6 +49,7 @@ final class Installer {
     AgentStats stats = new AgentStats(options.verbose);
     warmUp(scope, stats);
     JfrOutput.install(options, heap, stats);
+    io.refshadow.heap.InstrumentedTypes.install(scope::instruments);
     ShadowHeap.install(heap);
 
     AgentBuilder.Listener errors =

@@ -250,7 +250,7 @@ final class MethodInstrumenter implements Opcodes {
     // Entry: the frame, then this and parameters.
     InsnList entry = new InsnList();
     entry.add(intConst(frameSlot));
-    entry.add(hook("enter", "(I)" + FRAME_DESC));
+    entry.add(hook(isCtor ? "enterConstructor" : "enter", "(I)" + FRAME_DESC));
     entry.add(new VarInsnNode(ASTORE, frameSlot));
     int slot = 0;
     if (!isStatic) {
@@ -335,22 +335,24 @@ final class MethodInstrumenter implements Opcodes {
     if (m.name.equals("<init>")) {
       InsnList after = new InsnList();
       if (isSuperCall) {
+        code.insertBefore(m, frameCall("superCall", "(" + FRAME_DESC + ")V"));
         if (anyTemp(i, before, position + 1, consumed - 1)) {
           after.add(frameCallAt("called", position + 1));
         }
         code.insert(m, after);
         return;
       }
-      // a constructor call on a new object: release its argument temporaries, then register
-      if (anyTemp(i, before, position + 1, consumed - 1)) {
-        after.add(frameCallAt("called", position));
-      }
+      // a constructor call on a new object: take the object (its constructor hands it over),
+      // then release the argument temporaries
       Frame<SourceValue> afterFrame = frameAtNextInsn(i);
       if (afterFrame != null
           && afterFrame.getStackSize() == position
           && position > 0
           && tracesToNew(before.getStack(position))) {
         after.add(allocatedAt(position - 1));
+      }
+      if (anyTemp(i, before, position + 1, consumed - 1)) {
+        after.add(frameCallAt("called", position));
       }
       code.insert(m, after);
       return;
@@ -368,8 +370,8 @@ final class MethodInstrumenter implements Opcodes {
       after.add(intConst(position));
       after.add(hook("result", "(Ljava/lang/Object;" + FRAME_DESC + "I)V"));
       if (m.getOpcode() == INVOKESPECIAL
-          && m.owner.equals("java/lang/Object")
           && m.name.equals("clone")
+          && m.desc.equals("()Ljava/lang/Object;")
           && (mn.access & ACC_STATIC) == 0) {
         after.add(new InsnNode(DUP));
         after.add(new VarInsnNode(ALOAD, 0));
@@ -393,11 +395,14 @@ final class MethodInstrumenter implements Opcodes {
       spill.add(new VarInsnNode(ALOAD, base + 1));
       spill.add(new VarInsnNode(ALOAD, base + 2));
       code.insertBefore(m, spill);
-      after.add(new VarInsnNode(ALOAD, base));
-      after.add(new VarInsnNode(ALOAD, base + 1));
-      after.add(new VarInsnNode(ALOAD, base + 2));
-      after.add(
+      // the mirror goes first: the value may be a temporary that the call's release would free
+      InsnList mirror = new InsnList();
+      mirror.add(new VarInsnNode(ALOAD, base));
+      mirror.add(new VarInsnNode(ALOAD, base + 1));
+      mirror.add(new VarInsnNode(ALOAD, base + 2));
+      mirror.add(
           hook("fieldSet", "(Ljava/lang/reflect/Field;Ljava/lang/Object;Ljava/lang/Object;)V"));
+      after.insert(mirror);
     }
     code.insert(m, after);
   }
@@ -414,7 +419,8 @@ final class MethodInstrumenter implements Opcodes {
    */
   private InsnList escapes(
       MethodInsnNode m, int i, Frame<SourceValue> before, Type[] args, boolean hasReceiver) {
-    if (internal || !scope.isOpaqueCallTarget(m.owner, m.name)) {
+    boolean byReceiver = hasReceiver && scope.dependsOnReceiver(m.owner);
+    if (internal || (!byReceiver && !scope.isOpaqueCallTarget(m.owner, m.name))) {
       return null; // JDK collection code calling the JDK keeps nothing of the program's
     }
     boolean anyRef = false;
@@ -427,6 +433,10 @@ final class MethodInstrumenter implements Opcodes {
     int base = nextSpill;
     int[] slots = new int[args.length];
     int s = base;
+    int receiverSlot = -1;
+    if (byReceiver) {
+      receiverSlot = s++;
+    }
     for (int k = 0; k < args.length; k++) {
       slots[k] = s;
       s += args[k].getSize();
@@ -436,11 +446,22 @@ final class MethodInstrumenter implements Opcodes {
     for (int k = args.length - 1; k >= 0; k--) {
       l.add(new VarInsnNode(args[k].getOpcode(ISTORE), slots[k]));
     }
+    if (byReceiver) {
+      l.add(new InsnNode(DUP));
+      l.add(new VarInsnNode(ASTORE, receiverSlot));
+    }
     for (int k = 0; k < args.length; k++) {
       if (args[k].getSort() == Type.OBJECT || args[k].getSort() == Type.ARRAY) {
-        l.add(new VarInsnNode(ALOAD, slots[k]));
-        l.add(new VarInsnNode(ALOAD, frameSlot));
-        l.add(hook("escape", "(Ljava/lang/Object;" + FRAME_DESC + ")V"));
+        if (byReceiver) {
+          l.add(new VarInsnNode(ALOAD, receiverSlot));
+          l.add(new VarInsnNode(ALOAD, slots[k]));
+          l.add(new VarInsnNode(ALOAD, frameSlot));
+          l.add(hook("escapeInto", "(Ljava/lang/Object;Ljava/lang/Object;" + FRAME_DESC + ")V"));
+        } else {
+          l.add(new VarInsnNode(ALOAD, slots[k]));
+          l.add(new VarInsnNode(ALOAD, frameSlot));
+          l.add(hook("escape", "(Ljava/lang/Object;" + FRAME_DESC + ")V"));
+        }
       }
     }
     for (int k = 0; k < args.length; k++) {

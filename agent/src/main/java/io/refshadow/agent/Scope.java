@@ -47,6 +47,7 @@ final class Scope {
           "java/lang/Enum",
           "java/lang/System",
           "java/lang/invoke/StringConcatFactory",
+          "java/lang/reflect/Field", // Field.set is mirrored as a store
           "io/refshadow/");
 
   /**
@@ -135,6 +136,41 @@ final class Scope {
   /** refshadow's API classes ({@code io.refshadow.Gc} etc.) are refshadow's own code. */
   private static boolean isRefshadowOwn(String internalName) {
     return internalName.startsWith("io/refshadow/") && internalName.indexOf('/', 13) < 0;
+  }
+
+  /** java.util types whose calls reach an instrumented collection or not, by receiver. */
+  private static final List<String> COLLECTION_TYPES =
+      List.of(
+          "java/util/Collection",
+          "java/util/List",
+          "java/util/Set",
+          "java/util/Map",
+          "java/util/Queue",
+          "java/util/Deque",
+          "java/util/SortedMap",
+          "java/util/NavigableMap",
+          "java/util/SortedSet",
+          "java/util/NavigableSet",
+          "java/util/SequencedCollection",
+          "java/util/SequencedMap",
+          "java/util/AbstractCollection",
+          "java/util/AbstractList",
+          "java/util/AbstractSequentialList",
+          "java/util/AbstractMap",
+          "java/util/AbstractSet",
+          "java/util/AbstractQueue",
+          "java/util/ListIterator",
+          "java/util/Map$Entry");
+
+  /** Whether a call on {@code owner} escapes only when the receiver's class is not instrumented. */
+  boolean dependsOnReceiver(String owner) {
+    return collections && COLLECTION_TYPES.contains(owner);
+  }
+
+  /** Whether a runtime class is one this scope instruments. */
+  boolean instruments(Class<?> type) {
+    String internal = type.getName().replace('.', '/');
+    return type.getClassLoader() == null ? instrumentsJdk(internal) : instruments(internal);
   }
 
   /** Whether a call to {@code owner.name} leaves the instrumented scope for retaining code. */

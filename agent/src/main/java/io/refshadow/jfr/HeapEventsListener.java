@@ -65,7 +65,7 @@ final class HeapEventsListener implements HeapListener {
   /** The largest types when the peak was last noted; emitted at the end with atPeak set. */
   private volatile TypeSnapshot peakTypes;
 
-  private long nextPeakSnapshot = 4096;
+  private long nextPeakSnapshot = 1;
 
   /** Top types at a moment (immutable once made). */
   static final class TypeSnapshot {
@@ -162,7 +162,7 @@ final class HeapEventsListener implements HeapListener {
           // the types near the peak, for check's worst offenders: taken each time the peak grows
           // by a tenth, so a few dozen times in a whole run
           peakTypes = snapshotTopTypes();
-          nextPeakSnapshot = liveBytes + Math.max(liveBytes / 10, 4096);
+          nextPeakSnapshot = liveBytes + Math.max(liveBytes / 10, 1024);
         }
       }
       long held = pymalloc.heldBytes();

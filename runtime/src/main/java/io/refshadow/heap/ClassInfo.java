@@ -164,8 +164,38 @@ final class ClassInfo {
         return i;
       }
     }
-    return -1;
+    return slotByName(fieldId);
   }
+
+  /**
+   * javac names a field by the static type it is accessed through ({@code sub.inheritedField}
+   * compiles to {@code putfield Sub.inheritedField}), not by its declaring class: such an id is
+   * matched by field name, nearest declaration first, and remembered.
+   */
+  private int slotByName(int fieldId) {
+    int[][] known = aliases;
+    for (int[] a : known) {
+      if (a[0] == fieldId) {
+        return a[1];
+      }
+    }
+    String qualified = FieldRegistry.name(fieldId);
+    String name = qualified.substring(qualified.lastIndexOf('.') + 1);
+    int slot = -1;
+    for (int i = 0; i < fieldNames.length; i++) {
+      if (fieldNames[i].equals(name)) {
+        slot = i;
+        break;
+      }
+    }
+    int[][] grown = java.util.Arrays.copyOf(known, known.length + 1);
+    grown[known.length] = new int[] {fieldId, slot};
+    aliases = grown;
+    return slot;
+  }
+
+  /** Field ids met under another owner's name, with their slots (copy-on-write). */
+  private volatile int[][] aliases = new int[0][];
 
   static String displayName(Class<?> type) {
     if (type.isArray()) {

@@ -28,6 +28,12 @@ public final class Frame {
   /** False once the method has exited; hooks on a stale frame are ignored. */
   boolean active;
 
+  /** A constructor's frame: its local 0 is the object being built. */
+  boolean constructor;
+
+  /** A constructor frame between its super(...)/this(...) call and that call's return. */
+  boolean inSuperCall;
+
   /**
    * The frame handed to instrumented methods that run as part of refshadow's own work: never
    * active, so every hook given it does nothing.
@@ -46,6 +52,8 @@ public final class Frame {
     localCount = 0;
     tempCount = 0;
     active = true;
+    constructor = false;
+    inSuperCall = false;
   }
 
   void pushTemp(Node n, int position) {

@@ -18,14 +18,26 @@ public final class HookSupport {
     }
   }
 
-  public static Frame enter(ShadowHeap h, int maxLocals) {
+  public static Frame enter(ShadowHeap h, int maxLocals, boolean constructor) {
     if (!h.enterMirror()) {
       // called from the heap's own work: every event of this method is skipped, including the
       // class descriptions other hooks would compute (which could recurse into this very code)
       return Frame.SUPPRESSED;
     }
     try {
-      return h.enter(maxLocals);
+      return h.enter(maxLocals, constructor);
+    } finally {
+      h.exitMirror();
+    }
+  }
+
+  public static void superCall(Frame f) {
+    ShadowHeap h = heapFor(f);
+    if (h == null || !h.enterMirror()) {
+      return;
+    }
+    try {
+      h.superCall(f);
     } finally {
       h.exitMirror();
     }
@@ -163,13 +175,13 @@ public final class HookSupport {
     }
   }
 
-  public static void exit(Frame f) {
+  public static void exit(Frame f, boolean unwinding) {
     ShadowHeap h = heapFor(f);
     if (h == null || !h.enterMirror()) {
       return;
     }
     try {
-      h.exit(f);
+      h.exit(f, unwinding);
     } finally {
       h.exitMirror();
     }

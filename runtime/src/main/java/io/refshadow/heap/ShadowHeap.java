@@ -233,6 +233,9 @@ public final class ShadowHeap {
   }
 
   private Node create(Object obj, int flags) {
+    if (obj instanceof Enum) {
+      flags |= Node.IMMORTAL; // enum constants are compile-time constants: immortal (PEP 683)
+    }
     int hash = System.identityHashCode(obj);
     ClassInfo type = ClassInfo.of(obj.getClass());
     long size;
@@ -752,13 +755,20 @@ public final class ShadowHeap {
   // The events instrumented code reports (called through Hooks, lock held by the caller).
 
   /** A frame for a method entry; null when the call comes from the heap's own work. */
-  Frame enter(int maxLocals) {
+  Frame enter(int maxLocals, boolean constructor) {
     ThreadState ts = threadState();
     if (ts.suppressed > 0) {
       return Frame.SUPPRESSED;
     }
     releasePending(ts);
-    return ts.push(maxLocals);
+    Frame f = ts.push(maxLocals);
+    f.constructor = constructor;
+    return f;
+  }
+
+  /** A constructor frame is about to call super(...) or this(...). */
+  void superCall(Frame f) {
+    f.inSuperCall = true;
   }
 
   void storeLocal(Frame f, int slot, Object value) {
@@ -779,7 +789,18 @@ public final class ShadowHeap {
       storeLocal(f, slot, null);
       return;
     }
-    Node n = nodeOfValue(value);
+    Node n;
+    if (f.constructor && slot == 0) {
+      // `this`, after super(...) returned: the object under construction. The innermost
+      // constructor meets it first; it stays CONSTRUCTING until its creator takes it.
+      f.inSuperCall = false;
+      n = find(value);
+      if (n == null) {
+        n = create(value, Node.CONSTRUCTING);
+      }
+    } else {
+      n = nodeOfValue(value);
+    }
     ThreadState ts = f.thread;
     Frame caller = f.depth > 0 ? ts.frames[f.depth - 1] : null;
     if (caller == null || !caller.active || !caller.takeTemp(n)) {
@@ -824,6 +845,24 @@ public final class ShadowHeap {
 
   void allocated(Frame f, Object obj, int position, boolean internal) {
     Node n = find(obj);
+    if (n != null && n.has(Node.CONSTRUCTING)) {
+      // its constructor handed it over (like a return value): now it is an allocation
+      ThreadState ts = f != null ? f.thread : threadState();
+      boolean handed = ts.pendingReturn == n;
+      if (handed) {
+        ts.pendingReturn = null;
+      } else {
+        n.refcount++;
+      }
+      finishConstruction(n, internal);
+      if (f != null && f.active) {
+        f.pushTemp(n, position);
+      } else {
+        releasePending(ts);
+        ts.pendingReturn = n;
+      }
+      return;
+    }
     if (n == null) {
       n = create(obj, internal ? Node.INTERNAL : 0);
     } else if (n.has(Node.ADOPTED) && !n.has(Node.IMMORTAL)) {
@@ -843,6 +882,10 @@ public final class ShadowHeap {
     } else {
       return; // allocated twice (for example a constructor chain): already registered
     }
+    if (n.has(Node.IMMORTAL)) {
+      stats.immortals++;
+      return;
+    }
     stats.allocations++;
     if (f != null && f.active) {
       n.refcount++;
@@ -860,6 +903,26 @@ public final class ShadowHeap {
     }
   }
 
+  /**
+   * A constructed object reaches its creator: from now on it counts as an allocation (toward
+   * generation 0, and in the statistics), as CPython counts an object when it is created.
+   */
+  private void finishConstruction(Node n, boolean internal) {
+    n.flags &= ~Node.CONSTRUCTING;
+    if (n.has(Node.IMMORTAL)) {
+      stats.immortals++;
+      return;
+    }
+    if (internal) {
+      n.flags |= Node.INTERNAL;
+    }
+    stats.allocations++;
+    listener.onAllocation(n);
+    if (n.type.tracked && !n.has(Node.TRACKED)) {
+      gc.trackAllocation(n);
+    }
+  }
+
   void result(Frame f, Object value, int position) {
     ThreadState ts = f.thread;
     Node pending = ts.pendingReturn;
@@ -872,6 +935,9 @@ public final class ShadowHeap {
       if (pending != null && pending.get() == value) {
         n = pending; // the callee's reference moves to our value stack
         pending = null;
+        if (n.has(Node.CONSTRUCTING)) {
+          finishConstruction(n, false); // made by reflection or a method handle
+        }
       } else {
         n = find(value);
         if (n == null) {
@@ -909,23 +975,47 @@ public final class ShadowHeap {
    * and released first.
    */
   void exit(Frame f) {
+    exit(f, false);
+  }
+
+  void exit(Frame f, boolean unwinding) {
     if (!f.active) {
       return;
     }
     ThreadState ts = f.thread;
     while (ts.depth > f.depth + 1) {
       Frame above = ts.frames[ts.depth - 1];
-      clearFrame(above);
+      clearFrame(above, true);
       ts.depth--;
     }
-    clearFrame(f);
+    clearFrame(f, unwinding);
     if (ts.depth == f.depth + 1) {
       ts.depth = f.depth;
     }
   }
 
-  private void clearFrame(Frame f) {
+  private void clearFrame(Frame f, boolean unwinding) {
     f.active = false;
+    Node built = null;
+    if (f.constructor && f.localCount > 0 && f.locals[0] != null) {
+      Node t = f.locals[0];
+      if (t.has(Node.CONSTRUCTING)) {
+        Frame caller = f.depth > 0 ? f.thread.frames[f.depth - 1] : null;
+        if (caller != null && caller.active && caller.constructor && caller.inSuperCall) {
+          // a super(...) or this(...) constructor: the object goes on being built by the caller,
+          // whose local 0 it is (passing `this` before super returns is not possible in Java)
+          caller.ensureLocal(0);
+          if (caller.locals[0] == null) {
+            caller.locals[0] = t;
+            f.locals[0] = null;
+          }
+        } else if (!unwinding) {
+          // the outermost constructor returns the object to its creator, like a return value
+          built = t;
+          f.locals[0] = null;
+        }
+      }
+    }
     for (int i = 0; i < f.localCount; i++) {
       Node n = f.locals[i];
       if (n != null) {
@@ -939,12 +1029,27 @@ public final class ShadowHeap {
       f.temps[f.tempCount] = null;
       decref(n);
     }
+    if (built != null) {
+      ThreadState ts = f.thread;
+      releasePending(ts);
+      ts.pendingReturn = built;
+    }
   }
 
   private void releasePending(ThreadState ts) {
     Node p = ts.pendingReturn;
     if (p != null) {
       ts.pendingReturn = null;
+      if (p.has(Node.CONSTRUCTING)) {
+        // built by code we do not watch (reflection, a framework) and kept there: its lifetime
+        // falls back to the JVM's, as for any object that escapes
+        p.flags = (p.flags & ~Node.CONSTRUCTING) | Node.ADOPTED | Node.EXTERNAL;
+        stats.adopted++;
+        if (p.type.tracked && !p.has(Node.TRACKED)) {
+          gc.track(p);
+        }
+        return;
+      }
       decref(p);
     }
   }
