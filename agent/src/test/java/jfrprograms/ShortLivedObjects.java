@@ -6,7 +6,7 @@ package jfrprograms;
  * Python's free (refcount) and the JVM's reclaim, which can only come later.
  */
 public final class ShortLivedObjects {
-  static final int OBJECTS = 200;
+  public static final int OBJECTS = 200;
 
   /** A small object with a reference field, so it is tracked like a Python class instance. */
   static final class Payload {

@@ -8,7 +8,7 @@ import io.refshadow.Gc;
  * returned.
  */
 public final class TwoObjectCycles {
-  static final int CYCLES = 100;
+  public static final int CYCLES = 100;
 
   /** One object of a cycle; its only reference field forms the cycle. */
   static final class Pair {

@@ -62,7 +62,7 @@ public final class Hooks {
       return HookSupport.enter(h, maxLocals, false);
     } catch (Throwable t) {
       Failures.report("Hooks.enter", t);
-      return null;
+      return Frame.inactive(); // this call goes unmirrored; the program runs on
     }
   }
 
@@ -81,7 +81,7 @@ public final class Hooks {
       return HookSupport.enter(h, maxLocals, true);
     } catch (Throwable t) {
       Failures.report("Hooks.enterConstructor", t);
-      return null;
+      return Frame.inactive();
     }
   }
 
@@ -227,6 +227,24 @@ public final class Hooks {
     }
     try {
       HookSupport.exit(f, true);
+    } catch (Throwable t) {
+      Failures.report("Hooks.unwind", t);
+    }
+  }
+
+  /**
+   * An exception leaves the frame (called from the catch-all handler with the exception, which it
+   * then rethrows). The locals are released now, as in {@link #unwind(Frame)}; the exception itself
+   * is in flight and moves to the caller like a returned reference, so that what it refers to stays
+   * alive while it propagates and while a handler holds it (in CPython the unwinding machinery,
+   * then the except block, own the exception).
+   */
+  public static void unwind(Throwable thrown, Frame f) {
+    if (f == null) {
+      return;
+    }
+    try {
+      HookSupport.unwind(f, thrown);
     } catch (Throwable t) {
       Failures.report("Hooks.unwind", t);
     }

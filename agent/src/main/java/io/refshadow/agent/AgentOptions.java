@@ -32,6 +32,9 @@ final class AgentOptions {
     KEYS.put(
         "collections",
         "true/false: instrument the JDK's core collections (ArrayList, HashMap...) (default true)");
+    KEYS.put(
+        "maxShadowMemory",
+        "a budget for the shadow heap such as 512m or 2g; beyond it mirroring stops (default: none)");
     KEYS.put("verbose", "true/false: list every instrumentation failure and each class");
   }
 
@@ -44,6 +47,7 @@ final class AgentOptions {
   final double sample;
   final boolean verbose;
   final boolean collections;
+  final long maxShadowMemory;
 
   private AgentOptions(
       List<String> includes,
@@ -54,7 +58,8 @@ final class AgentOptions {
       String jfrSettings,
       double sample,
       boolean verbose,
-      boolean collections) {
+      boolean collections,
+      long maxShadowMemory) {
     this.includes = Collections.unmodifiableList(includes);
     this.excludes = Collections.unmodifiableList(excludes);
     this.profile = profile;
@@ -64,6 +69,7 @@ final class AgentOptions {
     this.sample = sample;
     this.verbose = verbose;
     this.collections = collections;
+    this.maxShadowMemory = maxShadowMemory;
   }
 
   /**
@@ -81,6 +87,7 @@ final class AgentOptions {
     double sample = 0.01;
     boolean verbose = false;
     boolean collections = true;
+    long maxShadowMemory = 0;
     if (args != null && !args.isBlank()) {
       for (String part : args.split(",")) {
         if (part.isBlank()) {
@@ -123,6 +130,9 @@ final class AgentOptions {
           case "collections":
             collections = bool(key, value);
             break;
+          case "maxShadowMemory":
+            maxShadowMemory = size(key, required(key, value));
+            break;
           default:
             throw new IllegalArgumentException(
                 "refshadow: unknown option '"
@@ -134,7 +144,16 @@ final class AgentOptions {
       }
     }
     return new AgentOptions(
-        includes, excludes, profile, summary, jfr, jfrSettings, sample, verbose, collections);
+        includes,
+        excludes,
+        profile,
+        summary,
+        jfr,
+        jfrSettings,
+        sample,
+        verbose,
+        collections,
+        maxShadowMemory);
   }
 
   private static String required(String key, String value) {
@@ -189,6 +208,39 @@ final class AgentOptions {
             + "' for option "
             + key
             + "; valid values: default, detailed, or the path of an existing .jfc file");
+  }
+
+  /** "512m", "2g", "64k" or a number of bytes. */
+  static long size(String key, String value) {
+    String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+    long unit = 1;
+    if (v.endsWith("b")) {
+      v = v.substring(0, v.length() - 1);
+    }
+    if (v.endsWith("k")) {
+      unit = 1L << 10;
+    } else if (v.endsWith("m")) {
+      unit = 1L << 20;
+    } else if (v.endsWith("g")) {
+      unit = 1L << 30;
+    }
+    if (unit != 1) {
+      v = v.substring(0, v.length() - 1);
+    }
+    try {
+      long n = Long.parseLong(v.trim());
+      if (n <= 0) {
+        throw new NumberFormatException();
+      }
+      return n * unit;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "refshadow: bad size '"
+              + value
+              + "' for option "
+              + key
+              + "; use a positive number with an optional unit k, m or g, e.g. 512m");
+    }
   }
 
   private static boolean bool(String key, String value) {

@@ -49,6 +49,10 @@ final class Installer {
     AgentStats stats = new AgentStats(options.verbose);
     warmUp(scope, stats);
     JfrOutput.install(options, heap, stats);
+    heap.setMemoryBudget(options.maxShadowMemory);
+    // Test-only switch: every mirrored hook fails inside refshadow, to prove the host never sees
+    // it.
+    heap.injectFault(Boolean.getBoolean("refshadow.test.fault"));
     io.refshadow.heap.InstrumentedTypes.install(scope::instruments);
     ShadowHeap.install(heap);
 
@@ -245,7 +249,9 @@ final class Installer {
   }
 
   static String summaryText(ShadowHeap heap, AgentStats stats) {
-    return PyApi.call(
+    // never wait long: a thread stopped inside a hook must not keep the JVM from exiting
+    return PyApi.tryCall(
+        2000,
         h -> {
           HeapStats s = heap.stats();
           CycleDetector gc = heap.cycleDetector();
@@ -283,11 +289,16 @@ final class Installer {
                   stats.classesFailed.get(),
                   stats.methodsFailed.get()));
           line(b, "internal failures", Failures.total(), "");
+          if (heap.isStopped()) {
+            b.append("  mirroring stopped at the maxShadowMemory budget: figures cover the run")
+                .append(" until then\n");
+          }
           if (s.invariantViolations > 0) {
             line(b, "model inconsistencies", s.invariantViolations, "(please report)");
           }
           return b.toString();
-        });
+        },
+        "refshadow summary unavailable: the shadow heap stayed busy at exit\n");
   }
 
   private static void line(StringBuilder b, String label, long value, String note) {

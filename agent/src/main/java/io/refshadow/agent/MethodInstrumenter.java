@@ -97,7 +97,7 @@ final class MethodInstrumenter implements Opcodes {
    *       Hooks.escape} (pinned);
    *   <li>before each return, {@code Hooks.returnValue} or {@code Hooks.exit}; and a catch-all
    *       handler around the body (after the method's own handlers, so they keep precedence) that
-   *       calls {@code Hooks.unwind} and rethrows.
+   *       calls {@code Hooks.unwind} with the exception and rethrows it.
    * </ul>
    *
    * @return false if the method was left unchanged
@@ -278,8 +278,10 @@ final class MethodInstrumenter implements Opcodes {
     LabelNode handler = new LabelNode();
     code.add(end);
     code.add(handler);
+    // the exception in flight goes to Hooks.unwind too: it moves to the caller like a return value
+    code.add(new InsnNode(DUP));
     code.add(new VarInsnNode(ALOAD, frameSlot));
-    code.add(hook("unwind", "(" + FRAME_DESC + ")V"));
+    code.add(hook("unwind", "(Ljava/lang/Throwable;" + FRAME_DESC + ")V"));
     code.add(new InsnNode(ATHROW));
     mn.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
     mn.maxLocals = nextSpill;

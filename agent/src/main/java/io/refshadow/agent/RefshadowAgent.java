@@ -65,6 +65,22 @@ public final class RefshadowAgent {
    * hook (class loading itself uses JDK collections).
    */
   private static void preloadRuntime(JarFile runtime) {
+    // the JDK classes the heap's lock needs only when contended or timed, loaded now rather than
+    // from inside a transformer, where loading them would be circular
+    for (String jdk :
+        new String[] {
+          "java.util.concurrent.locks.AbstractQueuedSynchronizer$ExclusiveNode",
+          "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionNode",
+          "java.util.concurrent.locks.AbstractQueuedSynchronizer$SharedNode",
+          "java.util.concurrent.locks.LockSupport",
+          "java.util.concurrent.TimeUnit"
+        }) {
+      try {
+        Class.forName(jdk, true, null);
+      } catch (Throwable t) {
+        // another JDK version: not needed there
+      }
+    }
     var entries = runtime.entries();
     while (entries.hasMoreElements()) {
       String name = entries.nextElement().getName();

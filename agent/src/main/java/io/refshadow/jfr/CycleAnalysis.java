@@ -3,10 +3,7 @@ package io.refshadow.jfr;
 import io.refshadow.heap.Node;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Finds the reference cycles among the objects one collection is about to free: the strongly
@@ -67,19 +64,20 @@ final class CycleAnalysis {
 
   static CycleAnalysis of(List<Node> garbage, Stacks stacks) {
     CycleAnalysis a = new CycleAnalysis();
-    int n = garbage.size();
+    Node[] nodes = garbage.toArray(new Node[0]); // one call into a (perhaps instrumented) list
+    int n = nodes.length;
     long[] saved = new long[n];
     for (int i = 0; i < n; i++) {
-      Node g = garbage.get(i);
+      Node g = nodes[i];
       saved[i] = g.listenerData();
       g.setListenerData(MARK | i);
     }
     try {
       a.saved = saved;
-      a.findCycles(garbage, stacks);
+      a.findCycles(nodes, stacks);
     } finally {
       for (int i = 0; i < n; i++) {
-        garbage.get(i).setListenerData(saved[i]);
+        nodes[i].setListenerData(saved[i]);
       }
     }
     a.shapes.sort(MOST_OBJECTS_FIRST);
@@ -104,8 +102,8 @@ final class CycleAnalysis {
     return (d & MARK) == MARK ? (int) (d & INDEX) : -1;
   }
 
-  private void findCycles(List<Node> garbage, Stacks stacks) {
-    int n = garbage.size();
+  private void findCycles(Node[] nodes, Stacks stacks) {
+    int n = nodes.length;
     position = new int[n];
     int[] index = new int[n];
     int[] low = new int[n];
@@ -116,7 +114,7 @@ final class CycleAnalysis {
     int[] callNode = new int[n];
     int[] callEdge = new int[n];
     int next = 0;
-    Map<String, Shape> byKey = new HashMap<>();
+    ShapeTable byKey = new ShapeTable();
     for (int root = 0; root < n; root++) {
       if (index[root] >= 0) {
         continue;
@@ -129,7 +127,7 @@ final class CycleAnalysis {
       onStack[root] = true;
       while (depth >= 0) {
         int v = callNode[depth];
-        Node node = garbage.get(v);
+        Node node = nodes[v];
         int edges = node.edgeCount();
         boolean descended = false;
         while (callEdge[depth] < edges) {
@@ -163,8 +161,8 @@ final class CycleAnalysis {
             onStack[m] = false;
           }
           sccTop = start;
-          if (members.length > 1 || refersToItself(garbage.get(v))) {
-            record(garbage, members, stacks, byKey);
+          if (members.length > 1 || refersToItself(nodes[v])) {
+            record(nodes, members, stacks, byKey);
           }
         }
         depth--;
@@ -174,7 +172,6 @@ final class CycleAnalysis {
         }
       }
     }
-    shapes.addAll(byKey.values());
   }
 
   private static boolean refersToItself(Node n) {
@@ -186,48 +183,71 @@ final class CycleAnalysis {
     return false;
   }
 
-  private void record(List<Node> garbage, int[] members, Stacks stacks, Map<String, Shape> byKey) {
+  private void record(Node[] nodes, int[] members, Stacks stacks, ShapeTable byKey) {
     cycles++;
     Arrays.sort(members); // garbage order: the order delete_garbage clears them
-    Map<String, Integer> typeCounts = new TreeMap<>();
+    // No java.util collection here: the JDK's collections may be instrumented, and even with the
+    // heap busy each of their calls passes through refshadow's hooks; a collection with many
+    // small cycles would pay that per cycle.
+    String[] typeNames = new String[members.length];
     long bytes = 0;
     String stack = null;
-    for (int m : members) {
-      Node node = garbage.get(m);
-      Integer count = typeCounts.get(node.typeName());
-      typeCounts.put(node.typeName(), count == null ? 1 : count + 1);
+    for (int k = 0; k < members.length; k++) {
+      Node node = nodes[members[k]];
+      typeNames[k] = node.typeName();
       bytes += Math.max(0, node.size());
       if (stack == null) {
-        stack = stacks.of(saved[m]);
+        stack = stacks.of(saved[members[k]]);
       }
     }
+    String[] sortedTypes = typeNames.clone();
+    Arrays.sort(sortedTypes);
     StringBuilder types = new StringBuilder();
-    for (Map.Entry<String, Integer> e : typeCounts.entrySet()) {
+    String[] distinctTypes = new String[sortedTypes.length];
+    int distinct = 0;
+    for (int i = 0; i < sortedTypes.length; ) {
+      int j = i;
+      while (j < sortedTypes.length && sortedTypes[j].equals(sortedTypes[i])) {
+        j++;
+      }
       if (types.length() > 0) {
         types.append(", ");
       }
-      types.append(e.getKey()).append(" x").append(e.getValue());
+      types.append(sortedTypes[i]).append(" x").append(j - i);
+      distinctTypes[distinct++] = sortedTypes[i];
+      i = j;
     }
-    // distinct references inside the cycle, by type and field
-    java.util.TreeSet<String> fieldLines = new java.util.TreeSet<>();
-    java.util.TreeSet<String> typeGraph = new java.util.TreeSet<>();
-    StringBuilder objectGraph = new StringBuilder();
     int[] position = this.position;
     for (int k = 0; k < members.length; k++) {
       position[members[k]] = k + 1;
     }
+    int edgeCount = 0;
     for (int m : members) {
-      Node node = garbage.get(m);
+      Node node = nodes[m];
+      for (int i = 0; i < node.edgeCount(); i++) {
+        int w = indexOf(node.edge(i));
+        if (w >= 0 && position[w] != 0) {
+          edgeCount++;
+        }
+      }
+    }
+    String[] fieldLines = new String[edgeCount];
+    String[] typeGraph = new String[edgeCount];
+    StringBuilder objectGraph = new StringBuilder();
+    int e = 0;
+    for (int k = 0; k < members.length; k++) {
+      Node node = nodes[members[k]];
       for (int i = 0; i < node.edgeCount(); i++) {
         int w = indexOf(node.edge(i));
         if (w < 0 || position[w] == 0) {
           continue;
         }
-        String src = node.typeName();
-        String dst = garbage.get(w).typeName();
+        String src = typeNames[k];
+        String dst = typeNames[position[w] - 1];
         String field = node.edgeName(i);
-        fieldLines.add(fieldLine(src, field, dst));
-        typeGraph.add(src + " -" + field + "-> " + dst);
+        fieldLines[e] = fieldLine(src, field, dst);
+        typeGraph[e] = src + " -" + field + "-> " + dst;
+        e++;
         if (members.length <= MAX_DRAWN_OBJECTS) {
           if (objectGraph.length() > 0) {
             objectGraph.append('\n');
@@ -235,7 +255,7 @@ final class CycleAnalysis {
           objectGraph
               .append(src)
               .append('#')
-              .append(position[m])
+              .append(k + 1)
               .append(" -")
               .append(field)
               .append("-> ")
@@ -248,14 +268,20 @@ final class CycleAnalysis {
     for (int m : members) {
       position[m] = 0;
     }
-    String fields = joinLimited(fieldLines);
-    String graph =
-        members.length <= MAX_DRAWN_OBJECTS ? objectGraph.toString() : joinLimited(typeGraph);
+    String fields = joinDistinct(fieldLines);
     String key = members.length + "|" + types + "|" + fields;
     Shape s = byKey.get(key);
     if (s == null) {
-      s = new Shape(types.toString(), fields, graph, new ArrayList<>(typeCounts.keySet()));
+      String graph =
+          members.length <= MAX_DRAWN_OBJECTS ? objectGraph.toString() : joinDistinct(typeGraph);
+      s =
+          new Shape(
+              types.toString(),
+              fields,
+              graph,
+              new ArrayList<>(Arrays.asList(Arrays.copyOf(distinctTypes, distinct))));
       byKey.put(key, s);
+      shapes.add(s);
     }
     s.cycles++;
     s.objects += members.length;
@@ -265,24 +291,75 @@ final class CycleAnalysis {
     }
   }
 
-  static String fieldLine(String src, String field, String dst) {
-    return "[]".equals(field) ? src + " element -> " + dst : src + "." + field + " -> " + dst;
-  }
-
-  private static String joinLimited(java.util.Collection<String> lines) {
+  /** Sorted, without repeats, one a line, at most {@link #MAX_FIELD_LINES} of them. */
+  private static String joinDistinct(String[] lines) {
+    Arrays.sort(lines);
+    int distinct = 0;
+    for (int i = 0; i < lines.length; i++) {
+      if (i == 0 || !lines[i].equals(lines[i - 1])) {
+        distinct++;
+      }
+    }
     StringBuilder b = new StringBuilder();
     int n = 0;
-    for (String l : lines) {
+    for (int i = 0; i < lines.length; i++) {
+      if (i > 0 && lines[i].equals(lines[i - 1])) {
+        continue;
+      }
       if (n == MAX_FIELD_LINES) {
-        b.append("\n... ").append(lines.size() - n).append(" more");
+        b.append("\n... ").append(distinct - n).append(" more");
         break;
       }
       if (n > 0) {
         b.append('\n');
       }
-      b.append(l);
+      b.append(lines[i]);
       n++;
     }
     return b.toString();
+  }
+
+  /** Shapes by key: open addressing, no java.util collection (see {@link #record}). */
+  private static final class ShapeTable {
+    private String[] keys = new String[16];
+    private Shape[] values = new Shape[16];
+    private int size;
+
+    Shape get(String key) {
+      int mask = keys.length - 1;
+      for (int i = key.hashCode() & mask; keys[i] != null; i = (i + 1) & mask) {
+        if (keys[i].equals(key)) {
+          return values[i];
+        }
+      }
+      return null;
+    }
+
+    void put(String key, Shape value) {
+      if (2 * (size + 1) > keys.length) {
+        String[] oldKeys = keys;
+        Shape[] oldValues = values;
+        keys = new String[oldKeys.length * 2];
+        values = new Shape[oldKeys.length * 2];
+        size = 0;
+        for (int i = 0; i < oldKeys.length; i++) {
+          if (oldKeys[i] != null) {
+            put(oldKeys[i], oldValues[i]);
+          }
+        }
+      }
+      int mask = keys.length - 1;
+      int i = key.hashCode() & mask;
+      while (keys[i] != null) {
+        i = (i + 1) & mask;
+      }
+      keys[i] = key;
+      values[i] = value;
+      size++;
+    }
+  }
+
+  static String fieldLine(String src, String field, String dst) {
+    return "[]".equals(field) ? src + " element -> " + dst : src + "." + field + " -> " + dst;
   }
 }

@@ -45,30 +45,37 @@ public final class JfrSupport {
       FlightRecorder.register(c);
     }
     HeapEventsListener listener = new HeapEventsListener(heap, sampleRate, instrumentation);
-    warmUp(listener);
+    warmUp(listener, heap);
     FlightRecorder.addPeriodicEvent(
-        ShadowHeapSummaryEvent.class, guarded("heap summary", listener::emitHeapSummary));
+        ShadowHeapSummaryEvent.class, guarded(heap, "heap summary", listener::emitHeapSummary));
     FlightRecorder.addPeriodicEvent(
-        TypeSummaryEvent.class, guarded("type summary", listener::emitTypeSummary));
+        TypeSummaryEvent.class, guarded(heap, "type summary", listener::emitTypeSummary));
     FlightRecorder.addPeriodicEvent(
-        RunSummaryEvent.class, guarded("run summary", listener::emitRunSummary));
-    listener.sampler().startReaper();
+        RunSummaryEvent.class, guarded(heap, "run summary", listener::emitRunSummary));
+    listener.sampler().startReaper(heap);
     heap.setListener(listener);
     return new JfrSupport(listener);
   }
 
-  private static Runnable guarded(String what, Runnable hook) {
+  /**
+   * A periodic hook that never throws into JFR and whose thread is refshadow's own work while it
+   * runs: JFR's code it calls may use instrumented JDK collections, which must not be mirrored.
+   */
+  private static Runnable guarded(ShadowHeap heap, String what, Runnable hook) {
     return () -> {
+      heap.suppressThread();
       try {
         hook.run();
       } catch (Throwable t) {
         io.refshadow.heap.Failures.report("JFR periodic event (" + what + ")", t);
+      } finally {
+        heap.resumeThread();
       }
     };
   }
 
   /** Loads the classes the listener uses under the heap's lock, by using them once. */
-  private static void warmUp(HeapEventsListener listener) {
+  private static void warmUp(HeapEventsListener listener, ShadowHeap heap) {
     for (Class<? extends Event> c : EVENTS) {
       try {
         Event e = c.getDeclaredConstructor().newInstance();
@@ -92,6 +99,15 @@ public final class JfrSupport {
     }
     t.topByLiveBytes(20);
     LifetimeSampler.captureStack();
+    // what the periodic hooks read, run once here: they run on JFR's threads (at exit, in its
+    // shutdown hook), and a class loaded there can wait for a class-loading hook that needs the
+    // heap's lock while another thread holds that lock (a deadlock seen on JDK 25)
+    io.refshadow.heap.Failures.total();
+    heap.stats().precision();
+    heap.cycleDetector().statsSnapshot();
+    heap.cycleDetector().counts();
+    heap.cycleDetector().profile().id();
+    HeapEventsListener.isShuttingDown();
     CycleAnalysis.of(new ArrayList<>(), data -> null);
     new java.util.TreeMap<String, Integer>().put("a", 1);
     new java.util.TreeSet<String>().add("a");

@@ -94,9 +94,17 @@ final class LifetimeSampler {
     return rate;
   }
 
-  /** Starts the daemon thread that notes the JVM's reclaims. */
-  void startReaper() {
-    Thread t = new Thread(this::reap, "refshadow-lifetimes");
+  /**
+   * Starts the daemon thread that notes the JVM's reclaims (refshadow's own work, not mirrored).
+   */
+  void startReaper(io.refshadow.heap.ShadowHeap heap) {
+    Thread t =
+        new Thread(
+            () -> {
+              heap.suppressThread();
+              reap();
+            },
+            "refshadow-lifetimes");
     t.setDaemon(true);
     t.start();
   }

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,12 +20,22 @@ import java.util.concurrent.TimeUnit;
  * output and error are kept in files under {@code target/forked-jvms/} for a look after a failure.
  */
 final class ForkedJvm {
-  /** Per JVM; a twin takes about half a second, so this only catches a hang. */
-  static final Duration TIMEOUT = Duration.ofSeconds(120);
+  /** Per JVM; a twin takes a second or two (more on a loaded machine): this only catches a hang. */
+  static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   static final Path AGENT_JAR = Path.of(requiredProperty("refshadow.agent.jar"));
   static final Path TEST_CLASSES = Path.of(requiredProperty("refshadow.test.classes"));
   private static final Path OUTPUT_DIR = TEST_CLASSES.getParent().resolve("forked-jvms");
+
+  /**
+   * JVMs still running; destroyed if the test JVM ends first (a forked JVM must not outlive it).
+   */
+  private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "forked-jvms"));
+  }
 
   private ForkedJvm() {}
 
@@ -59,13 +71,20 @@ final class ForkedJvm {
     Path err = OUTPUT_DIR.resolve(runName + ".err");
     Process p =
         new ProcessBuilder(command)
-            .redirectInput(ProcessBuilder.Redirect.from(nullFile()))
             .redirectOutput(out.toFile())
             .redirectError(err.toFile())
             .start();
-    if (!p.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-      p.destroyForcibly().waitFor();
-      fail("timed out after %s: %s%nstdout so far:%n%s", TIMEOUT, command, read(out));
+    LIVE.add(p);
+    p.getOutputStream().close(); // no input
+    try {
+      if (!p.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        fail("timed out after %s: %s%nstdout so far:%n%s", TIMEOUT, command, read(out));
+      }
+    } finally {
+      if (p.isAlive()) {
+        p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+      LIVE.remove(p);
     }
     return new Result(String.join(" ", command), p.exitValue(), read(out), read(err));
   }
@@ -80,11 +99,6 @@ final class ForkedJvm {
       return override;
     }
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
-  private static java.io.File nullFile() {
-    return new java.io.File(
-        System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
   }
 
   private static String read(Path file) throws IOException {

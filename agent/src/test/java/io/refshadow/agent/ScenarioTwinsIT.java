@@ -20,18 +20,27 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The proof that the agent follows CPython: every CPython 3.12 scenario ({@code
- * runtime/src/test/resources/scenarios/sNN_*.py}) has a plain Java twin ({@code twins.SNN...}, no
- * refshadow internals, only {@code Gc}/{@code Sys}/{@code Weakref}/{@code @Del}), which runs here
- * in a forked JVM under the packaged agent jar exactly as a user runs a program. Its standard
- * output must equal, line for line, what CPython printed ({@code sNN_*.expected}). Expected lines
- * come only from those files.
+ * runtime/src/test/resources/scenarios/sNN_*.py}, and the agent's Java-construct scenarios {@code
+ * agent/src/test/resources/scenarios-java/jNN_*.py}) has a plain Java twin ({@code twins.SNN...},
+ * {@code twins.JNN...}: no refshadow internals, only {@code Gc}/{@code Sys}/{@code Weakref}/{@code
+ * Del}), which runs here in a forked JVM under the packaged agent jar exactly as a user runs a
+ * program. Its standard output must equal, line for line, what CPython printed ({@code
+ * *.expected}). Expected lines come only from those files.
  *
  * <p>Two scenarios depend on CPython's tracebacks keeping frames alive, which Java exceptions do
  * not (DESIGN.md, "Scope exits"); their twins run in separate tests below that state refshadow's
  * documented behaviour.
+ *
+ * <p>The twins run on the JDK that runs the tests; {@code mvn verify
+ * -Drefshadow.test.java=/path/to/jdk-25/bin/java} runs them on another one.
  */
 class ScenarioTwinsIT {
-  private static final Path SCENARIOS = ForkedJvm.TEST_CLASSES.resolve("scenarios");
+  /** The runtime's scenarios (copied by agent/pom.xml) and the agent's own. */
+  private static final List<Path> SCENARIO_DIRS =
+      List.of(
+          ForkedJvm.TEST_CLASSES.resolve("scenarios"),
+          ForkedJvm.TEST_CLASSES.resolve("scenarios-java"));
+
   private static final Path TWINS = ForkedJvm.TEST_CLASSES.resolve("twins");
 
   /**
@@ -45,7 +54,7 @@ class ScenarioTwinsIT {
   @TestFactory
   Stream<DynamicTest> twinPrintsExactlyWhatCPythonPrinted() throws IOException {
     List<String> scenarios = scenarioNames();
-    assertThat(scenarios).as("scenario files in %s", SCENARIOS).hasSizeGreaterThan(40);
+    assertThat(scenarios).as("scenario files in %s", SCENARIO_DIRS).hasSizeGreaterThan(50);
     // Start every JVM now, a few at a time; each dynamic test then waits for its own.
     ExecutorService pool =
         Executors.newFixedThreadPool(
@@ -78,7 +87,7 @@ class ScenarioTwinsIT {
   @Test
   void everyScenarioHasExactlyOneTwin() throws IOException {
     for (String scenario : scenarioNames()) {
-      assertThat(twinOf(scenario)).startsWith("twins.S" + scenario.substring(1, 3));
+      assertThat(twinOf(scenario)).startsWith("twins." + twinPrefix(scenario));
     }
   }
 
@@ -160,26 +169,41 @@ class ScenarioTwinsIT {
 
   /** CPython 3.12's output: the only source of expected lines. */
   private static List<String> expectedLines(String scenario) throws IOException {
-    return Files.readString(SCENARIOS.resolve(scenario + ".expected"), StandardCharsets.UTF_8)
-        .lines()
-        .collect(Collectors.toList());
-  }
-
-  /** "s02_self_ref", ... in order, from the .expected files. */
-  private static List<String> scenarioNames() throws IOException {
-    try (Stream<Path> files = Files.list(SCENARIOS)) {
-      return files
-          .map(p -> p.getFileName().toString())
-          .filter(n -> n.matches("s\\d\\d_.*\\.expected"))
-          .map(n -> n.substring(0, n.length() - ".expected".length()))
-          .sorted()
-          .collect(Collectors.toList());
+    for (Path dir : SCENARIO_DIRS) {
+      Path expected = dir.resolve(scenario + ".expected");
+      if (Files.exists(expected)) {
+        return Files.readString(expected, StandardCharsets.UTF_8)
+            .lines()
+            .collect(Collectors.toList());
+      }
     }
+    throw new AssertionError("no " + scenario + ".expected in " + SCENARIO_DIRS);
   }
 
-  /** The twin of {@code sNN_topic}: the one top-level class {@code twins.SNN*}. */
+  /** "j01_constructor_stores", ..., "s02_self_ref", ... in order, from the .expected files. */
+  private static List<String> scenarioNames() throws IOException {
+    List<String> names = new ArrayList<>();
+    for (Path dir : SCENARIO_DIRS) {
+      try (Stream<Path> files = Files.list(dir)) {
+        files
+            .map(p -> p.getFileName().toString())
+            .filter(n -> n.matches("[sj]\\d\\d_.*\\.expected"))
+            .map(n -> n.substring(0, n.length() - ".expected".length()))
+            .forEach(names::add);
+      }
+    }
+    names.sort(null);
+    return names;
+  }
+
+  /** "s02_self_ref" -> "S02", "j01_constructor_stores" -> "J01". */
+  private static String twinPrefix(String scenario) {
+    return Character.toUpperCase(scenario.charAt(0)) + scenario.substring(1, 3);
+  }
+
+  /** The twin of {@code sNN_topic}: the one top-level class {@code twins.SNN*} (JNN for jNN). */
   private static String twinOf(String scenario) throws IOException {
-    String prefix = "S" + scenario.substring(1, 3);
+    String prefix = twinPrefix(scenario);
     List<String> found;
     try (Stream<Path> files = Files.list(TWINS)) {
       found =

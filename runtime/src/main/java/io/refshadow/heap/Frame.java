@@ -100,6 +100,14 @@ public final class Frame {
     }
   }
 
+  /**
+   * A frame that is never active: handed to a method whose entry could not be mirrored, so that all
+   * of that call's events are skipped rather than mirrored without their frame.
+   */
+  public static Frame inactive() {
+    return SUPPRESSED;
+  }
+
   /** False once the method has exited, and for frames of refshadow's own work. */
   public boolean isActive() {
     return active;

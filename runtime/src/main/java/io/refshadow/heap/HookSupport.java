@@ -19,7 +19,7 @@ public final class HookSupport {
   }
 
   public static Frame enter(ShadowHeap h, int maxLocals, boolean constructor) {
-    if (!h.enterMirror()) {
+    if (!h.enterMirrorQuietly()) {
       // called from the heap's own work: every event of this method is skipped, including the
       // class descriptions other hooks would compute (which could recurse into this very code)
       return Frame.SUPPRESSED;
@@ -182,6 +182,18 @@ public final class HookSupport {
     }
     try {
       h.exit(f, unwinding);
+    } finally {
+      h.exitMirror();
+    }
+  }
+
+  public static void unwind(Frame f, Object thrown) {
+    ShadowHeap h = heapFor(f);
+    if (h == null || !h.enterMirror()) {
+      return;
+    }
+    try {
+      h.unwind(f, thrown);
     } finally {
       h.exitMirror();
     }

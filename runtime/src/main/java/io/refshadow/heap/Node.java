@@ -60,7 +60,10 @@ public final class Node extends WeakReference<Object> {
   /** System.nanoTime() at registration; used for lifetimes. */
   final long bornNanos;
 
-  /** Free for the heap's listener to keep per-object bookkeeping in; guarded by the heap lock. */
+  /**
+   * Per-object bookkeeping of the agent's own listener ({@link ShadowHeap#setListener}, the JFR
+   * events); listeners added with {@code addListener} must not use it. Guarded by the heap lock.
+   */
   private long listenerData;
 
   Node(Object referent, int hash, ClassInfo type, long size, ReferenceQueue<Object> queue) {

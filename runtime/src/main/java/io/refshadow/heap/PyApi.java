@@ -29,6 +29,25 @@ public final class PyApi {
     }
   }
 
+  /**
+   * Like {@link #call}, but gives up after {@code millis} if another thread holds the heap (for the
+   * exit summary: a JVM must be able to exit even if a thread stopped inside a hook).
+   */
+  public static <T> T tryCall(long millis, Function<ShadowHeap, T> body, T fallback) {
+    ShadowHeap h = ShadowHeap.require();
+    if (!h.tryLock(millis)) {
+      return fallback;
+    }
+    boolean saved = h.busy;
+    h.busy = true;
+    try {
+      return body.apply(h);
+    } finally {
+      h.busy = saved;
+      h.unlock();
+    }
+  }
+
   public static void run(java.util.function.Consumer<ShadowHeap> body) {
     call(
         h -> {

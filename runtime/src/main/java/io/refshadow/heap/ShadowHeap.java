@@ -51,29 +51,15 @@ public final class ShadowHeap {
    * {@link #resumeThread}: methods it enters are not mirrored. Calls nest.
    */
   public void suppressThread() {
-    lock();
-    boolean saved = busy;
-    busy = true;
-    try {
-      threadState().suppressed++;
-    } finally {
-      busy = saved;
-      unlock();
-    }
+    // no lock: the counter is only ever touched by its own thread, and the transformer that calls
+    // this runs inside class loading, where waiting for the lock could load lock classes again
+    threadState().suppressed++;
   }
 
   public void resumeThread() {
-    lock();
-    boolean saved = busy;
-    busy = true;
-    try {
-      ThreadState ts = threadState();
-      if (ts.suppressed > 0) {
-        ts.suppressed--;
-      }
-    } finally {
-      busy = saved;
-      unlock();
+    ThreadState ts = threadState();
+    if (ts.suppressed > 0) {
+      ts.suppressed--;
     }
   }
 
@@ -152,8 +138,34 @@ public final class ShadowHeap {
     gil.unlock();
   }
 
+  /** Takes the lock unless another thread holds it for longer than {@code millis}. */
+  public boolean tryLock(long millis) {
+    try {
+      return gil.tryLock(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   /** Takes the lock for a mirrored event; false (lock not held) when the heap itself is busy. */
   boolean enterMirror() {
+    if (!enterMirrorQuietly()) {
+      return false;
+    }
+    if (faultInjected) {
+      busy = false;
+      gil.unlock();
+      throw new IllegalStateException("refshadow test fault injected into a hook");
+    }
+    return true;
+  }
+
+  /** {@link #enterMirror} without the test fault (method entry injects it past suppression). */
+  boolean enterMirrorQuietly() {
+    if (stopped) {
+      return false;
+    }
     gil.lock();
     if (busy) {
       gil.unlock();
@@ -161,6 +173,54 @@ public final class ShadowHeap {
     }
     busy = true;
     return true;
+  }
+
+  /**
+   * Set when the shadow heap outgrew its budget ({@link #setMemoryBudget}): from then on nothing
+   * more is mirrored, so refshadow can never be what runs the program out of memory. The API keeps
+   * answering from what was mirrored until then.
+   */
+  private volatile boolean stopped;
+
+  private long budgetBytes = Long.MAX_VALUE;
+
+  /** Rough bytes one node costs (the node, its table slot, its weak-reference bookkeeping). */
+  static final long BYTES_PER_NODE = 96;
+
+  /** Limits the shadow heap to about {@code bytes}; beyond it mirroring stops, with one warning. */
+  public void setMemoryBudget(long bytes) {
+    budgetBytes = bytes <= 0 ? Long.MAX_VALUE : bytes;
+  }
+
+  public boolean isStopped() {
+    return stopped;
+  }
+
+  /** The shadow heap's own estimated size in bytes (nodes and their edge slots). */
+  public long shadowBytes() {
+    return (long) table.size() * BYTES_PER_NODE + edgeSlots * 4L;
+  }
+
+  private long edgeSlots;
+
+  private void checkBudget() {
+    if (!stopped && shadowBytes() > budgetBytes) {
+      stopped = true;
+      System.err.println(
+          "refshadow: the shadow heap reached its budget of "
+              + budgetBytes
+              + " bytes (option maxShadowMemory); mirroring stops here and the program runs on"
+              + " unwatched. Raise maxShadowMemory or narrow include= to watch more.");
+    }
+  }
+
+  /**
+   * Test-only: every mirrored hook fails inside refshadow (see Installer, refshadow.test.fault).
+   */
+  private volatile boolean faultInjected;
+
+  public void injectFault(boolean on) {
+    faultInjected = on;
   }
 
   void exitMirror() {
@@ -244,6 +304,9 @@ public final class ShadowHeap {
     } catch (RuntimeException e) {
       size = estimateSize(obj);
     }
+    if (((table.size() + 1) & 1023) == 0) {
+      checkBudget();
+    }
     Node n = new Node(obj, hash, type, size, null);
     n.flags = flags;
     if (type.isArray) {
@@ -252,6 +315,7 @@ public final class ShadowHeap {
     } else {
       n.edges = type.fieldIds.length == 0 ? NO_EDGES : new Node[type.fieldIds.length];
     }
+    edgeSlots += n.edges.length;
     if (type.del != null && (flags & Node.ADOPTED) == 0) {
       n.strong = obj; // the finalizer will need the object itself
     }
@@ -448,6 +512,7 @@ public final class ShadowHeap {
   private void finishDealloc(Node n) {
     gc.untrackFreed(n);
     n.flags = (n.flags | Node.FREED) & ~Node.DEALLOCATING;
+    edgeSlots -= n.edges.length;
     table.remove(n);
     Object obj = n.strong;
     n.strong = null;
@@ -760,6 +825,9 @@ public final class ShadowHeap {
     if (ts.suppressed > 0) {
       return Frame.SUPPRESSED;
     }
+    if (faultInjected) {
+      throw new IllegalStateException("refshadow test fault injected into a hook");
+    }
     releasePending(ts);
     Frame f = ts.push(maxLocals);
     f.constructor = constructor;
@@ -970,6 +1038,28 @@ public final class ShadowHeap {
   }
 
   /**
+   * An exception leaves {@code f}: the frame's locals go as in {@link #exit(Frame, boolean)}, but
+   * the exception, if the shadow knows it, moves to the caller as a returned value does (taken from
+   * this frame's temporaries if it was made here), so that its fields keep their referents alive
+   * until the handler that catches it stores it (the catch parameter) and lets it go. Without this,
+   * {@code throw new E(payload)} would free the payload while the exception is still in flight. An
+   * exception the shadow never saw (made by code it does not watch) is left alone, not adopted.
+   */
+  void unwind(Frame f, Object thrown) {
+    Node n = thrown == null ? null : find(thrown);
+    if (n != null && (n.has(Node.IMMORTAL) || n.has(Node.CONSTRUCTING))) {
+      n = null;
+    }
+    if (n != null && !f.takeTemp(n)) {
+      incref(n); // the reference in flight, besides any the frame's locals hold
+    }
+    exit(f, true);
+    ThreadState ts = f.thread;
+    releasePending(ts);
+    ts.pendingReturn = n;
+  }
+
+  /**
    * Normal or exceptional exit: the frame's locals are released in slot order, then its remaining
    * temporaries (_PyFrame_ClearLocals). Frames above it that never reported their exit are popped
    * and released first.
@@ -1101,8 +1191,10 @@ public final class ShadowHeap {
     }
     Node[] old = java.util.Arrays.copyOfRange(d.edges, destPos, destPos + length);
     System.arraycopy(copy, 0, d.edges, destPos, length);
-    for (Node n : old) {
-      decref(n);
+    // list_ass_slice drops the replaced items last to first (its `recycle` loop runs k = norig-1
+    // down to 0), so `d[0:2] = b[0:2]` frees old d[1] before old d[0]
+    for (int k = old.length - 1; k >= 0; k--) {
+      decref(old[k]);
     }
   }
 

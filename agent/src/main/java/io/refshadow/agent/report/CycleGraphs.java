@@ -159,19 +159,35 @@ final class CycleGraphs {
     for (double w : boxW) {
       maxW = Math.max(maxW, w);
     }
-    double radius = n <= 1 ? 0 : Math.max(90, n * (maxW * 0.45 + 20) / Math.PI);
-    double margin = 40;
-    double width = 2 * radius + maxW + 2 * margin + 40;
-    double height = 2 * radius + boxH + 2 * margin + (n == 1 ? 50 : 0);
-    double cx = width / 2;
-    double cy = height / 2 + (n == 1 ? 20 : 0);
+    // adjacent objects on the circle are a box width apart plus room for the field names
+    double radius = n <= 1 ? 0 : (maxW + 130) / (2 * Math.sin(Math.PI / n));
     double[] x = new double[n];
     double[] y = new double[n];
     for (int i = 0; i < n; i++) {
-      double a = n == 2 ? Math.PI * i : -Math.PI / 2 + 2 * Math.PI * i / n;
-      x[i] = cx + radius * Math.cos(a);
-      y[i] = cy + radius * Math.sin(a) * (n == 2 ? 1 : 0.8);
+      double a = n == 2 ? Math.PI * (1 - i) : -Math.PI / 2 + 2 * Math.PI * i / n;
+      x[i] = radius * Math.cos(a);
+      y[i] = radius * Math.sin(a);
     }
+    boolean selfLoop = g.edges().stream().anyMatch(e -> e.from() == e.to());
+    double minX = Double.MAX_VALUE,
+        maxX = -Double.MAX_VALUE,
+        minY = Double.MAX_VALUE,
+        maxY = -Double.MAX_VALUE;
+    for (int i = 0; i < n; i++) {
+      minX = Math.min(minX, x[i] - boxW[i] / 2);
+      maxX = Math.max(maxX, x[i] + boxW[i] / 2);
+      minY = Math.min(minY, y[i] - boxH / 2);
+      maxY = Math.max(maxY, y[i] + boxH / 2);
+    }
+    double margin = 30;
+    double top = margin + (selfLoop ? 60 : 0) + (n == 2 ? 30 : 0); // curved arrows of a pair
+    double bottom = margin + (n == 2 ? 30 : 0);
+    for (int i = 0; i < n; i++) {
+      x[i] += margin - minX;
+      y[i] += top - minY;
+    }
+    double width = maxX - minX + 2 * margin;
+    double height = maxY - minY + top + bottom;
     StringBuilder b = new StringBuilder();
     b.append(
         String.format(

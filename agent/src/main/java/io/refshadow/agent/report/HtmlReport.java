@@ -323,6 +323,11 @@ final class HtmlReport {
           .append(Html.escape(s.memberTypes))
           .append("</code></h3>\n");
       b.append(CycleGraphs.svg(CycleGraphs.parse(s.graph), "cycle" + k, useDot)).append('\n');
+      if (!s.graph.contains("#")) {
+        b.append("<p class=\"note\">Drawn by type: each of these cycles has ")
+            .append(s.objects / Math.max(1, s.cycles))
+            .append(" objects.</p>\n");
+      }
       b.append("<pre class=\"fields\">").append(Html.escape(s.cycleFields)).append("</pre>\n");
       if (!s.allocationStack.isEmpty()) {
         b.append("<details><summary>allocated at <code>")

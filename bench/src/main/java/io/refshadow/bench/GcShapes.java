@@ -1,0 +1,99 @@
+package io.refshadow.bench;
+
+import io.refshadow.Gc;
+import io.refshadow.Hooks;
+import io.refshadow.heap.Frame;
+import io.refshadow.heap.Profile;
+import io.refshadow.heap.ShadowHeap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The Java half of {@code bench/gc-vs-cpython}: builds each shape through the hooks (automatic
+ * collection off, a fresh shadow heap per repetition) and times one {@code Gc.collect()}. Prints
+ * one line per shape in the format {@code gc_shapes.py} prints, so that the script can join them:
+ *
+ * <pre>
+ * shape=ring n=100000 collected=100000 median_ms=12.345 min_ms=11.900 reps=3 times_ms=12.3,11.9,13.0
+ * </pre>
+ *
+ * Arguments: {@code --n 100000 --reps 7 --warmup 5 --shapes pairs,ring,chain,cliques}.
+ */
+public final class GcShapes {
+  private GcShapes() {}
+
+  public static void main(String[] args) {
+    int n = 100_000;
+    int reps = 7;
+    int warmup = 5;
+    String shapes = "pairs,ring,chain,cliques";
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--n":
+          n = Integer.parseInt(args[++i]);
+          break;
+        case "--reps":
+          reps = Integer.parseInt(args[++i]);
+          break;
+        case "--warmup":
+          warmup = Integer.parseInt(args[++i]);
+          break;
+        case "--shapes":
+          shapes = args[++i];
+          break;
+        default:
+          throw new IllegalArgumentException("unknown argument " + args[i]);
+      }
+    }
+    for (String name : shapes.split(",")) {
+      ShadowGraphs.Shape shape = ShadowGraphs.Shape.of(name);
+      List<Double> times = new ArrayList<>();
+      int collected = -1;
+      for (int r = 0; r < warmup + reps; r++) {
+        long[] result = collectOnce(shape, n);
+        collected = (int) result[0];
+        if (r >= warmup) {
+          times.add(result[1] / 1e6);
+        }
+      }
+      System.out.println(
+          String.format(
+              Locale.ROOT,
+              "shape=%s n=%d collected=%d median_ms=%.3f min_ms=%.3f reps=%d times_ms=%s",
+              name,
+              n,
+              collected,
+              Stats.median(times),
+              times.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
+              reps,
+              times.stream()
+                  .map(t -> String.format(Locale.ROOT, "%.3f", t))
+                  .collect(java.util.stream.Collectors.joining(","))));
+    }
+  }
+
+  /** Builds the shape in a fresh heap and times one full collection: {collected, nanos}. */
+  static long[] collectOnce(ShadowGraphs.Shape shape, int n) {
+    ShadowHeap.install(new ShadowHeap(Profile.DEFAULT, null));
+    Gc.disable();
+    Frame f = Hooks.enter(4);
+    Hooks.line(f);
+    Object root = shape.build(n);
+    if (shape.kept()) {
+      ShadowGraphs.keep(root, f, 1);
+    } else {
+      ShadowGraphs.drop(root, f);
+      root = null;
+    }
+    // No System.gc() here: CPython's twin collects right after building too. (A JVM collection in
+    // between makes the first Gc.collect() measurably slower; bench/README.md has the numbers.)
+    long t0 = System.nanoTime();
+    int collected = Gc.collect();
+    long t = System.nanoTime() - t0;
+    java.lang.ref.Reference.reachabilityFence(root); // a kept graph is alive in the JVM too
+    Hooks.exit(f);
+    ShadowHeap.install(null);
+    return new long[] {collected, t};
+  }
+}

@@ -1,0 +1,79 @@
+package io.refshadow.bench.workload;
+
+import java.util.Locale;
+
+/**
+ * One forked JVM of the workload harness: runs a workload's warm-up and timed repetitions and
+ * prints one {@code rep <i> <milliseconds>} line per timed repetition and a {@code checksum} line
+ * (identical whatever agent is attached, or the agent changed the program's behaviour).
+ *
+ * <pre>
+ * java [-javaagent:...] -cp bench/target/classes:bench/target/workload-lib/* \
+ *     io.refshadow.bench.workload.WorkloadMain jackson --size 5000 --warmup 3 --reps 5
+ * </pre>
+ *
+ * {@code --alloc-sampler} registers {@link AllocationCounter} (java-allocation-instrumenter must be
+ * the attached agent). {@code --jfr FILE} records the timed repetitions (not the warm-up) with
+ * JFR's {@code profile} settings: the steady state, which is what {@code bench/profile-workload}
+ * summarizes.
+ */
+public final class WorkloadMain {
+  private WorkloadMain() {}
+
+  public static void main(String[] args) throws Exception {
+    String name = args[0];
+    int size = 1000;
+    int warmup = 3;
+    int reps = 5;
+    boolean sampler = false;
+    String jfr = null;
+    for (int i = 1; i < args.length; i++) {
+      switch (args[i]) {
+        case "--size":
+          size = Integer.parseInt(args[++i]);
+          break;
+        case "--warmup":
+          warmup = Integer.parseInt(args[++i]);
+          break;
+        case "--reps":
+          reps = Integer.parseInt(args[++i]);
+          break;
+        case "--alloc-sampler":
+          sampler = true;
+          break;
+        case "--jfr":
+          jfr = args[++i];
+          break;
+        default:
+          throw new IllegalArgumentException("unknown argument " + args[i]);
+      }
+    }
+    if (sampler) {
+      AllocationCounter.install();
+    }
+    Workload w = Workload.named(name, size);
+    long checksum = 0;
+    for (int i = 0; i < warmup; i++) {
+      checksum = w.run();
+    }
+    jdk.jfr.Recording recording = null;
+    if (jfr != null) {
+      recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+      recording.start();
+    }
+    for (int i = 0; i < reps; i++) {
+      long t0 = System.nanoTime();
+      checksum = w.run();
+      long t = System.nanoTime() - t0;
+      System.out.println(String.format(Locale.ROOT, "rep %d %.3f", i, t / 1e6));
+    }
+    if (recording != null) {
+      recording.stop();
+      recording.dump(java.nio.file.Path.of(jfr));
+    }
+    System.out.println("checksum " + checksum);
+    if (sampler) {
+      System.out.println("allocations-sampled " + AllocationCounter.count);
+    }
+  }
+}
