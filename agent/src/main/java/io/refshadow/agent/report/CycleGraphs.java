@@ -163,8 +163,9 @@ final class CycleGraphs {
     double radius = n <= 1 ? 0 : (maxW + 130) / (2 * Math.sin(Math.PI / n));
     double[] x = new double[n];
     double[] y = new double[n];
+    int[] slot = walkOrder(g);
     for (int i = 0; i < n; i++) {
-      double a = n == 2 ? Math.PI * (1 - i) : -Math.PI / 2 + 2 * Math.PI * i / n;
+      double a = n == 2 ? Math.PI * (1 - slot[i]) : -Math.PI / 2 + 2 * Math.PI * slot[i] / n;
       x[i] = radius * Math.cos(a);
       y[i] = radius * Math.sin(a);
     }
@@ -273,6 +274,32 @@ final class CycleGraphs {
               Html.escape(shortName(g.nodes().get(i)))));
     }
     return b.append("</svg>").toString();
+  }
+
+  /**
+   * Each node's place around the circle: the order met when following references from the first
+   * object, so that a ring is drawn as a ring, without crossing arrows.
+   */
+  static int[] walkOrder(Graph g) {
+    int n = g.nodes().size();
+    int[] slot = new int[n];
+    java.util.Arrays.fill(slot, -1);
+    int next = 0;
+    for (int start = 0; start < n; start++) {
+      int v = start;
+      while (v >= 0 && slot[v] < 0) {
+        slot[v] = next++;
+        int to = -1;
+        for (Edge e : g.edges()) {
+          if (e.from() == v && slot[e.to()] < 0) {
+            to = e.to();
+            break;
+          }
+        }
+        v = to;
+      }
+    }
+    return slot;
   }
 
   private static void label(StringBuilder b, double x, double y, String text) {
