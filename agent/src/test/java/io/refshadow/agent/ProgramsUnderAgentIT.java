@@ -24,7 +24,7 @@ class ProgramsUnderAgentIT {
   record Run(int exit, List<String> stdout, String stderr) {}
 
   /** The test class path without refshadow's own classes (the agent brings the runtime). */
-  private static String libraryClassPath() {
+  static String libraryClassPath() {
     return Stream.concat(
             Stream.of(TEST_CLASSES),
             Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))

@@ -16,6 +16,17 @@ public final class Failures {
 
   /** Counts a failure at {@code where}; prints it (with its stack) the first time only. */
   public static void report(String where, Throwable t) {
+    if (t instanceof VirtualMachineError) {
+      // A stack overflow or out-of-memory inside a hook is the program's own condition (it was
+      // about to overflow or run out anyway): release what the hook held and let it go on to the
+      // program, as it would have without the agent. Swallowing it would let a runaway recursion
+      // run on past the point where the program expects it to stop.
+      ShadowHeap h = ShadowHeap.active;
+      if (h != null) {
+        h.recoverAfter((VirtualMachineError) t);
+      }
+      throw (VirtualMachineError) t;
+    }
     try {
       AtomicLong c = COUNTS.computeIfAbsent(where, k -> new AtomicLong());
       if (c.getAndIncrement() == 0) {

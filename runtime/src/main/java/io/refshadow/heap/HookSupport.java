@@ -27,7 +27,7 @@ public final class HookSupport {
     try {
       return h.enter(maxLocals, constructor);
     } finally {
-      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
     }
   }
 
@@ -39,7 +39,7 @@ public final class HookSupport {
     try {
       h.superCall(f);
     } finally {
-      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
     }
   }
 
@@ -65,7 +65,7 @@ public final class HookSupport {
         h.storeLocal(f, slot, value);
       }
     } finally {
-      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
     }
   }
 
@@ -83,7 +83,7 @@ public final class HookSupport {
         h.arg(f, slot, value);
       }
     } finally {
-      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
     }
   }
 
@@ -97,7 +97,7 @@ public final class HookSupport {
         h.line(f);
       }
     } finally {
-      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
     }
   }
 
@@ -121,7 +121,7 @@ public final class HookSupport {
     try {
       h.allocated(f != null && f.active ? f : null, obj, position, internal);
     } finally {
-      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
     }
   }
 
@@ -139,7 +139,7 @@ public final class HookSupport {
         h.result(f, value, position);
       }
     } finally {
-      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
     }
   }
 
@@ -153,7 +153,7 @@ public final class HookSupport {
         h.called(f, position);
       }
     } finally {
-      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
     }
   }
 
@@ -171,7 +171,7 @@ public final class HookSupport {
         h.returnValue(f, value);
       }
     } finally {
-      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
     }
   }
 
@@ -183,7 +183,7 @@ public final class HookSupport {
     try {
       h.exit(f, unwinding);
     } finally {
-      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
     }
   }
 
@@ -195,7 +195,7 @@ public final class HookSupport {
     try {
       h.unwind(f, thrown);
     } finally {
-      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
     }
   }
 
@@ -221,7 +221,7 @@ public final class HookSupport {
     try {
       h.putField(live(f), owner, value, fieldId);
     } finally {
-      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
     }
   }
 
@@ -237,7 +237,7 @@ public final class HookSupport {
     try {
       h.putStatic(live(f), value, fieldId);
     } finally {
-      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
     }
   }
 
@@ -275,7 +275,7 @@ public final class HookSupport {
         Failures.report("Hooks.arrayStore", t);
       }
     } finally {
-      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
     }
   }
 
@@ -287,7 +287,7 @@ public final class HookSupport {
     try {
       h.arraycopy(src, srcPos, dest, destPos, length);
     } finally {
-      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
     }
   }
 
@@ -299,7 +299,7 @@ public final class HookSupport {
     try {
       h.copied(original, copy);
     } finally {
-      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
     }
   }
 
@@ -312,7 +312,7 @@ public final class HookSupport {
     try {
       h.escape(value);
     } finally {
-      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
     }
   }
 
@@ -326,7 +326,7 @@ public final class HookSupport {
         h.lambda(f, fn, position);
       }
     } finally {
-      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
     }
   }
 
@@ -339,7 +339,7 @@ public final class HookSupport {
     try {
       h.newCopy(original, from, copy, internal);
     } finally {
-      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
     }
   }
 
@@ -351,7 +351,7 @@ public final class HookSupport {
     try {
       h.clonedObject(original, copy);
     } finally {
-      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
     }
   }
 }

@@ -138,6 +138,32 @@ public final class ShadowHeap {
     gil.unlock();
   }
 
+  /**
+   * After a StackOverflowError or OutOfMemoryError inside a hook, the hook's own {@code finally}
+   * may itself have failed before releasing the lock: a hook is entered holding nothing (user code
+   * run by the heap runs with the lock released), so whatever this thread still holds is leaked and
+   * is released here, or every other thread would wait forever. After an OutOfMemoryError,
+   * mirroring stops, so that refshadow adds no more pressure to a host that is out of memory.
+   */
+  void recoverAfter(VirtualMachineError e) {
+    try {
+      if (gil.isHeldByCurrentThread()) {
+        busy = false;
+        while (gil.isHeldByCurrentThread()) {
+          gil.unlock();
+        }
+      }
+      if (e instanceof OutOfMemoryError && !stopped) {
+        stopped = true;
+        System.err.println(
+            "refshadow: the JVM ran out of memory inside refshadow; mirroring stops here and the"
+                + " program runs on unwatched (see option maxShadowMemory)");
+      }
+    } catch (Throwable ignored) {
+      // nothing more can be done here; the hook that failed is already being reported
+    }
+  }
+
   /** Takes the lock unless another thread holds it for longer than {@code millis}. */
   public boolean tryLock(long millis) {
     try {
@@ -171,8 +197,32 @@ public final class ShadowHeap {
       gil.unlock();
       return false;
     }
+    if (gil.getHoldCount() > 1) {
+      repairLeakedHolds();
+    }
     busy = true;
     return true;
+  }
+
+  /**
+   * A mirrored event starts holding the lock once: holding it more often while the heap is not busy
+   * means an earlier hook on this thread died (StackOverflowError, OutOfMemoryError) between taking
+   * and releasing it. Those holds are released, or every other thread would wait forever.
+   */
+  /** For API calls from program code: the same repair as at a hook's start. */
+  void repairIfLeaked() {
+    if (!busy && gil.getHoldCount() > 1) {
+      repairLeakedHolds();
+    }
+  }
+
+  private void repairLeakedHolds() {
+    while (gil.getHoldCount() > 1) {
+      gil.unlock();
+    }
+    Failures.report(
+        "the shadow heap's lock (a hook died holding it; released)",
+        new IllegalStateException("leaked lock holds repaired"));
   }
 
   /**
@@ -427,37 +477,49 @@ public final class ShadowHeap {
     if (!beginDealloc(root)) {
       return;
     }
-    Node[] stack = new Node[16];
-    int[] next = new int[16];
-    int sp = 0;
-    stack[0] = root;
-    next[0] = 0;
-    while (sp >= 0) {
-      Node n = stack[sp];
+    // The explicit stack holds the ancestors whose remaining edges are still to be cleared; it is
+    // made only when a child dies too, so freeing a leaf allocates nothing.
+    Node[] stack = null;
+    int[] next = null;
+    int sp = -1;
+    Node cur = root;
+    int curNext = 0;
+    while (true) {
       Node child = null;
-      Node[] edges = n.edges;
+      Node[] edges = cur.edges;
       // subtype_dealloc's clear_slots runs in slot order; list_dealloc from the last item down.
-      while (next[sp] < edges.length && child == null) {
-        int i = n.type.isArray ? edges.length - 1 - next[sp] : next[sp];
-        next[sp]++;
+      while (curNext < edges.length && child == null) {
+        int i = cur.type.isArray ? edges.length - 1 - curNext : curNext;
+        curNext++;
         child = edges[i];
         edges[i] = null;
       }
       if (child == null) {
-        finishDealloc(n);
-        sp--;
+        finishDealloc(cur);
+        if (sp < 0) {
+          return;
+        }
+        cur = stack[sp];
+        curNext = next[sp];
+        stack[sp--] = null;
         continue;
       }
       if ((child.flags & (Node.IMMORTAL | Node.FREED)) != 0) {
         continue;
       }
       if (--child.refcount == 0 && beginDealloc(child)) {
+        if (stack == null) {
+          stack = new Node[8];
+          next = new int[8];
+        }
         if (++sp == stack.length) {
           stack = java.util.Arrays.copyOf(stack, sp * 2);
           next = java.util.Arrays.copyOf(next, sp * 2);
         }
-        stack[sp] = child;
-        next[sp] = 0;
+        stack[sp] = cur;
+        next[sp] = curNext;
+        cur = child;
+        curNext = 0;
       }
     }
   }
