@@ -27,7 +27,8 @@ public final class HookSupport {
     try {
       return h.enter(maxLocals, constructor);
     } finally {
-      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack
+      h.exitMirror();
     }
   }
 
@@ -39,7 +40,8 @@ public final class HookSupport {
     try {
       h.superCall(f);
     } finally {
-      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack
+      h.exitMirror();
     }
   }
 
@@ -65,7 +67,8 @@ public final class HookSupport {
         h.storeLocal(f, slot, value);
       }
     } finally {
-      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack
+      h.exitMirror();
     }
   }
 
@@ -83,7 +86,8 @@ public final class HookSupport {
         h.arg(f, slot, value);
       }
     } finally {
-      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack
+      h.exitMirror();
     }
   }
 
@@ -97,7 +101,8 @@ public final class HookSupport {
         h.line(f);
       }
     } finally {
-      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack
+      h.exitMirror();
     }
   }
 
@@ -121,7 +126,8 @@ public final class HookSupport {
     try {
       h.allocated(f != null && f.active ? f : null, obj, position, internal);
     } finally {
-      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack
+      h.exitMirror();
     }
   }
 
@@ -139,7 +145,8 @@ public final class HookSupport {
         h.result(f, value, position);
       }
     } finally {
-      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack
+      h.exitMirror();
     }
   }
 
@@ -153,7 +160,8 @@ public final class HookSupport {
         h.called(f, position);
       }
     } finally {
-      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack
+      h.exitMirror();
     }
   }
 
@@ -171,7 +179,8 @@ public final class HookSupport {
         h.returnValue(f, value);
       }
     } finally {
-      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack
+      h.exitMirror();
     }
   }
 
@@ -183,7 +192,8 @@ public final class HookSupport {
     try {
       h.exit(f, unwinding);
     } finally {
-      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack
+      h.exitMirror();
     }
   }
 
@@ -195,7 +205,8 @@ public final class HookSupport {
     try {
       h.unwind(f, thrown);
     } finally {
-      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack
+      h.exitMirror();
     }
   }
 
@@ -221,7 +232,8 @@ public final class HookSupport {
     try {
       h.putField(live(f), owner, value, fieldId);
     } finally {
-      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack
+      h.exitMirror();
     }
   }
 
@@ -237,7 +249,8 @@ public final class HookSupport {
     try {
       h.putStatic(live(f), value, fieldId);
     } finally {
-      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack
+      h.exitMirror();
     }
   }
 
@@ -275,7 +288,8 @@ public final class HookSupport {
         Failures.report("Hooks.arrayStore", t);
       }
     } finally {
-      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack
+      h.exitMirror();
     }
   }
 
@@ -287,7 +301,8 @@ public final class HookSupport {
     try {
       h.arraycopy(src, srcPos, dest, destPos, length);
     } finally {
-      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack
+      h.exitMirror();
     }
   }
 
@@ -299,7 +314,8 @@ public final class HookSupport {
     try {
       h.copied(original, copy);
     } finally {
-      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack
+      h.exitMirror();
     }
   }
 
@@ -312,7 +328,8 @@ public final class HookSupport {
     try {
       h.escape(value);
     } finally {
-      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack
+      h.exitMirror();
     }
   }
 
@@ -326,7 +343,8 @@ public final class HookSupport {
         h.lambda(f, fn, position);
       }
     } finally {
-      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack
+      h.exitMirror();
     }
   }
 
@@ -339,7 +357,8 @@ public final class HookSupport {
     try {
       h.newCopy(original, from, copy, internal);
     } finally {
-      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack
+      h.exitMirror();
     }
   }
 
@@ -351,7 +370,8 @@ public final class HookSupport {
     try {
       h.clonedObject(original, copy);
     } finally {
-      h.busy = false; // first, inline: the call below may overflow the stack      h.exitMirror();
+      h.busy = false; // first, inline: the call below may overflow the stack
+      h.exitMirror();
     }
   }
 }

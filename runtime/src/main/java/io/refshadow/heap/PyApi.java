@@ -19,7 +19,6 @@ public final class PyApi {
   public static <T> T call(Function<ShadowHeap, T> body) {
     ShadowHeap h = ShadowHeap.require();
     h.lock();
-    h.repairIfLeaked();
     boolean saved = h.busy;
     h.busy = true;
     try {

@@ -197,9 +197,6 @@ public final class ShadowHeap {
       gil.unlock();
       return false;
     }
-    if (gil.getHoldCount() > 1) {
-      repairLeakedHolds();
-    }
     busy = true;
     return true;
   }
