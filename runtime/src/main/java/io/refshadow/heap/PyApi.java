@@ -2,7 +2,6 @@ package io.refshadow.heap;
 
 import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -240,9 +239,5 @@ public final class PyApi {
     public int hashCode() {
       return System.identityHashCode(heap);
     }
-  }
-
-  static List<Object> unmodifiable(List<Object> l) {
-    return Collections.unmodifiableList(l);
   }
 }

@@ -202,27 +202,6 @@ public final class ShadowHeap {
   }
 
   /**
-   * A mirrored event starts holding the lock once: holding it more often while the heap is not busy
-   * means an earlier hook on this thread died (StackOverflowError, OutOfMemoryError) between taking
-   * and releasing it. Those holds are released, or every other thread would wait forever.
-   */
-  /** For API calls from program code: the same repair as at a hook's start. */
-  void repairIfLeaked() {
-    if (!busy && gil.getHoldCount() > 1) {
-      repairLeakedHolds();
-    }
-  }
-
-  private void repairLeakedHolds() {
-    while (gil.getHoldCount() > 1) {
-      gil.unlock();
-    }
-    Failures.report(
-        "the shadow heap's lock (a hook died holding it; released)",
-        new IllegalStateException("leaked lock holds repaired"));
-  }
-
-  /**
    * Set when the shadow heap outgrew its budget ({@link #setMemoryBudget}): from then on nothing
    * more is mirrored, so refshadow can never be what runs the program out of memory. The API keeps
    * answering from what was mirrored until then.
