@@ -5,7 +5,6 @@ import io.refshadow.heap.HeapInspector;
 import io.refshadow.heap.Node;
 import io.refshadow.heap.PyApi;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The one door from the extension to refshadow-runtime: every use of a runtime class goes through
@@ -32,7 +31,8 @@ final class ShadowAccess {
     }
     return PyApi.call(
         heap -> {
-          Map<String, long[]> stats = new TreeMap<>();
+          // a sorted map refshadow does not instrument: the snapshot must not show up in itself
+          Map<String, long[]> stats = new java.util.concurrent.ConcurrentSkipListMap<>();
           for (Node n : HeapInspector.trackedObjects(heap)) {
             // alive in the shadow (what Python would hold), even if the JVM reclaimed it already
             long[] s = stats.computeIfAbsent(n.typeName(), k -> new long[2]);
