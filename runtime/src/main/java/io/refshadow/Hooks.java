@@ -67,6 +67,40 @@ public final class Hooks {
   }
 
   /**
+   * Method entry with its first reference locals ({@code this} and reference parameters) in one
+   * call: {@link #enter} followed by {@link #arg} for each, under one acquisition of the heap's
+   * lock. Most methods have one to three; the rest are reported with {@link #arg}.
+   */
+  public static Frame enterArgs(int maxLocals, Object a0, int s0) {
+    return enterArgs(maxLocals, 1, a0, s0, null, 0, null, 0);
+  }
+
+  /** {@link #enterArgs(int, Object, int)} with two reference locals. */
+  public static Frame enterArgs(int maxLocals, Object a0, int s0, Object a1, int s1) {
+    return enterArgs(maxLocals, 2, a0, s0, a1, s1, null, 0);
+  }
+
+  /** {@link #enterArgs(int, Object, int)} with three reference locals. */
+  public static Frame enterArgs(
+      int maxLocals, Object a0, int s0, Object a1, int s1, Object a2, int s2) {
+    return enterArgs(maxLocals, 3, a0, s0, a1, s1, a2, s2);
+  }
+
+  private static Frame enterArgs(
+      int maxLocals, int count, Object a0, int s0, Object a1, int s1, Object a2, int s2) {
+    ShadowHeap h = ShadowHeap.active;
+    if (h == null) {
+      return null;
+    }
+    try {
+      return HookSupport.enterArgs(h, maxLocals, count, a0, s0, a1, s1, a2, s2);
+    } catch (Throwable t) {
+      Failures.report("Hooks.enter", t);
+      return Frame.inactive(); // this call goes unmirrored; the program runs on
+    }
+  }
+
+  /**
    * Constructor entry. The object under construction ({@code this}) is reported with {@link #arg}
    * slot 0 once {@code super(...)} has returned; the outermost constructor hands it to its creator
    * when it returns, as a method hands over its return value ({@link #allocated} or {@link #result}
@@ -472,6 +506,65 @@ public final class Hooks {
       }
     } catch (Throwable t) {
       Failures.report("Hooks.escapeInto", t);
+    }
+  }
+
+  /**
+   * A {@code VarHandle} access mode that may write a reference ({@code set*}, {@code
+   * compareAndSet}, {@code compareAndExchange*}, {@code weakCompareAndSet*}, {@code getAndSet*})
+   * returned. The shadow re-reads the slot the handle addresses and mirrors what it finds, so a
+   * compare-and-set is mirrored whether it succeeded or not. A replaced referent becomes a
+   * temporary at {@code position}, released by the {@link #result} or {@link #called} that follows,
+   * so that {@code getAndSet} hands the old value over without freeing it on the way.
+   *
+   * @param c0 the handle's first coordinate if it is a reference (the receiver, or the array)
+   * @param c1 the second coordinate if it is an {@code int} (an array index), else -1
+   */
+  public static void varHandleWrote(
+      java.lang.invoke.VarHandle vh, Object c0, int c1, Frame f, int position) {
+    if (vh == null || c0 == null || ShadowHeap.active == null) {
+      return;
+    }
+    try {
+      if (vh.varType().isPrimitive()) {
+        return;
+      }
+      java.util.List<Class<?>> coordinates = vh.coordinateTypes();
+      if (coordinates.size() == 1 && !coordinates.get(0).isArray()) {
+        HookSupport.sync(f, c0, -1, position); // an instance field
+      } else if (coordinates.size() == 2
+          && coordinates.get(1) == int.class
+          && c0 instanceof Object[]
+          && c1 >= 0) {
+        HookSupport.sync(f, c0, c1, position); // an array element
+      }
+      // static fields (no coordinates) and views over buffers hold no shadow edges to sync
+    } catch (Throwable t) {
+      Failures.report("Hooks.varHandleWrote", t);
+    }
+  }
+
+  /**
+   * An {@code Unsafe} reference write ({@code putReference*}, {@code compareAndSetReference*},
+   * {@code getAndSetReference*}, ...) on {@code (o, offset)} returned: mirrored as {@link
+   * #varHandleWrote} is. This is how {@code ConcurrentHashMap} and {@code
+   * AtomicReferenceFieldUpdater} store references.
+   */
+  public static void unsafeWrote(Object o, long offset, Frame f, int position) {
+    if (o == null || o instanceof Class || ShadowHeap.active == null) {
+      return; // a static field's base: no shadow edges to sync
+    }
+    try {
+      if (o instanceof Object[]) {
+        int index = HookSupport.arrayIndexOfOffset(offset);
+        if (index >= 0) {
+          HookSupport.sync(f, o, index, position);
+        }
+      } else {
+        HookSupport.sync(f, o, -1, position);
+      }
+    } catch (Throwable t) {
+      Failures.report("Hooks.unsafeWrote", t);
     }
   }
 

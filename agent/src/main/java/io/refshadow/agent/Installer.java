@@ -54,6 +54,7 @@ final class Installer {
     // it.
     heap.injectFault(Boolean.getBoolean("refshadow.test.fault"));
     io.refshadow.heap.InstrumentedTypes.install(scope::instruments);
+    openToRuntime(inst);
     ShadowHeap.install(heap);
 
     AgentBuilder.Listener errors =
@@ -118,6 +119,36 @@ final class Installer {
               + profile.id()
               + (attached ? ", attached to a running JVM" : "")
               + ")");
+    }
+  }
+
+  /**
+   * Opens the packages of the instrumented JDK classes that write through VarHandles or Unsafe
+   * (atomics, ConcurrentHashMap) to the runtime, which re-reads their fields after such a write.
+   * Opened to refshadow's runtime only (the bootstrap loader's unnamed module), so the program's
+   * own access rules are unchanged.
+   */
+  private static void openToRuntime(Instrumentation inst) {
+    try {
+      Module runtime = ShadowHeap.class.getModule();
+      Module base = Object.class.getModule();
+      java.util.Map<String, java.util.Set<Module>> opens = new java.util.HashMap<>();
+      for (String pkg :
+          new String[] {"java.util", "java.util.concurrent", "java.util.concurrent.atomic"}) {
+        opens.put(pkg, java.util.Set.of(runtime));
+      }
+      inst.redefineModule(
+          base,
+          java.util.Set.of(),
+          java.util.Map.of(),
+          opens,
+          java.util.Set.of(),
+          java.util.Map.of());
+    } catch (RuntimeException e) {
+      System.err.println(
+          "refshadow: could not open java.base's collection packages to its runtime ("
+              + e
+              + "); writes through VarHandles in JDK collections are not mirrored");
     }
   }
 
@@ -223,6 +254,9 @@ final class Installer {
     if (options.summary.equals("off")) {
       return;
     }
+    // this thread's own use of instrumented JDK code (formatting, lambdas) is refshadow's work:
+    // never mirrored, and never waiting for a heap lock that a stopped thread may hold
+    heap.suppressThread();
     String text;
     try {
       text = summaryText(heap, stats);

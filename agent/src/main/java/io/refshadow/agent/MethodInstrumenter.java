@@ -106,7 +106,22 @@ final class MethodInstrumenter implements Opcodes {
     if (!instrumentable(mn)) {
       return false;
     }
-    Analyzer<SourceValue> analyzer = new Analyzer<>(new SourceInterpreter());
+    if (!mn.name.equals("<init>") && isLeaf(mn)) {
+      return false; // nothing in it can change a reference count: no frame (see isLeaf)
+    }
+    Analyzer<SourceValue> analyzer =
+        new Analyzer<>(new SourceInterpreter()) {
+          @Override
+          protected void newControlFlowEdge(int insn, int successor) {
+            successors(insn).add(successor);
+          }
+
+          @Override
+          protected boolean newControlFlowExceptionEdge(int insn, int successor) {
+            successors(insn).add(successor);
+            return true;
+          }
+        };
     frames = analyzer.analyze(owner, mn);
     insns = mn.instructions.toArray();
     for (int k = 0; k < insns.length; k++) {
@@ -132,7 +147,7 @@ final class MethodInstrumenter implements Opcodes {
       boolean preSuper = superCall != null && i < superIndex;
       if (in instanceof LineNumberNode) {
         Frame<SourceValue> at = frameAtNextInsn(i);
-        if (at != null && at.getStackSize() == 0 && !preSuper) {
+        if (at != null && at.getStackSize() == 0 && !preSuper && mayHoldTemps(i)) {
           code.insert(in, frameCall("line", "(" + FRAME_DESC + ")V"));
         }
         continue;
@@ -248,22 +263,36 @@ final class MethodInstrumenter implements Opcodes {
     }
 
     // Entry: the frame, then this and parameters.
-    InsnList entry = new InsnList();
-    entry.add(intConst(frameSlot));
-    entry.add(hook(isCtor ? "enterConstructor" : "enter", "(I)" + FRAME_DESC));
-    entry.add(new VarInsnNode(ASTORE, frameSlot));
+    // (in a constructor, `this` is reported after super(...); its parameters are reported here)
+    List<Integer> refSlots = new ArrayList<>();
     int slot = 0;
     if (!isStatic) {
       if (!isCtor) {
-        entry.add(argCall(0));
+        refSlots.add(0);
       }
       slot = 1;
     }
     for (Type t : Type.getArgumentTypes(mn.desc)) {
       if (t.getSort() == Type.OBJECT || t.getSort() == Type.ARRAY) {
-        entry.add(argCall(slot));
+        refSlots.add(slot);
       }
       slot += t.getSize();
+    }
+    InsnList entry = new InsnList();
+    int batched = isCtor ? 0 : Math.min(3, refSlots.size());
+    entry.add(intConst(frameSlot));
+    StringBuilder enterDesc = new StringBuilder("(I");
+    for (int k = 0; k < batched; k++) {
+      entry.add(new VarInsnNode(ALOAD, refSlots.get(k)));
+      entry.add(intConst(refSlots.get(k)));
+      enterDesc.append("Ljava/lang/Object;I");
+    }
+    enterDesc.append(")").append(FRAME_DESC);
+    String enterHook = isCtor ? "enterConstructor" : batched > 0 ? "enterArgs" : "enter";
+    entry.add(hook(enterHook, enterDesc.toString()));
+    entry.add(new VarInsnNode(ASTORE, frameSlot));
+    for (int k = batched; k < refSlots.size(); k++) {
+      entry.add(argCall(refSlots.get(k)));
     }
     LabelNode start = new LabelNode();
     // The catch-all covers the body; in a constructor only from super(...) on, since a handler
@@ -285,8 +314,123 @@ final class MethodInstrumenter implements Opcodes {
     code.add(new InsnNode(ATHROW));
     mn.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
     mn.maxLocals = nextSpill;
-    mn.maxStack += 6;
+    mn.maxStack += 8;
     return true;
+  }
+
+  /**
+   * A method that no frame needs: it calls nothing, allocates nothing and stores no reference
+   * outside its own locals, so no reference count can change while it runs (other threads aside),
+   * and what it returns the caller's {@code Hooks.result} counts as it counts the result of any
+   * call. Such methods (getters, {@code size()}, index arithmetic, array reads) are most of the
+   * calls a program makes; their frame enter/exit was most of refshadow's cost. A constructor
+   * always keeps its frame (it hands the new object over).
+   */
+  static boolean isLeaf(MethodNode mn) {
+    for (AbstractInsnNode in : mn.instructions) {
+      switch (in.getOpcode()) {
+        case INVOKEVIRTUAL:
+        case INVOKESPECIAL:
+        case INVOKESTATIC:
+        case INVOKEINTERFACE:
+        case INVOKEDYNAMIC:
+        case NEW:
+        case NEWARRAY:
+        case ANEWARRAY:
+        case MULTIANEWARRAY:
+        case AASTORE:
+          return false;
+        case PUTFIELD:
+        case PUTSTATIC:
+          if (isReference(((FieldInsnNode) in).desc)) {
+            return false;
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    return true;
+  }
+
+  /** Control-flow successors of each original instruction, from the analysis. */
+  private final java.util.Map<Integer, List<Integer>> successorMap = new java.util.HashMap<>();
+
+  private List<Integer> successors(int insn) {
+    return successorMap.computeIfAbsent(insn, k -> new ArrayList<>(2));
+  }
+
+  /** Per original instruction: a temporary may be live when it starts (see mayHoldTemps). */
+  private boolean[] dirty;
+
+  /**
+   * Whether a statement boundary at original instruction {@code i} can find a temporary to release
+   * (or a callee's unclaimed return value): only if some path from the method's entry or from the
+   * previous boundary runs through an instruction that makes one (a call, an allocation, a lambda,
+   * or the start of an exception handler). Elsewhere {@code Hooks.line} would do nothing.
+   */
+  private boolean mayHoldTemps(int i) {
+    if (dirty == null) {
+      dirty = computeDirty();
+    }
+    return dirty[i];
+  }
+
+  private boolean[] computeDirty() {
+    int n = insns.length;
+    boolean[] in = new boolean[n];
+    java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
+    for (TryCatchBlockNode tc : mn.tryCatchBlocks) {
+      int h = indexOf(tc.handler);
+      if (h >= 0 && !in[h]) {
+        in[h] = true;
+        work.add(h);
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (makesTemps(insns[i]) && frames[i] != null) {
+        work.add(i); // its successors start dirty
+      }
+    }
+    while (!work.isEmpty()) {
+      int i = work.poll();
+      boolean out = makesTemps(insns[i]) || (in[i] && !isBoundary(i));
+      if (!out) {
+        continue;
+      }
+      for (int s : successorMap.getOrDefault(i, List.of())) {
+        if (!in[s]) {
+          in[s] = true;
+          work.add(s);
+        }
+      }
+    }
+    return in;
+  }
+
+  private static boolean makesTemps(AbstractInsnNode in) {
+    switch (in.getOpcode()) {
+      case INVOKEVIRTUAL:
+      case INVOKESPECIAL:
+      case INVOKESTATIC:
+      case INVOKEINTERFACE:
+      case INVOKEDYNAMIC:
+      case NEWARRAY:
+      case ANEWARRAY:
+      case MULTIANEWARRAY:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** A line-number entry where a {@code Hooks.line} releases everything (empty operand stack). */
+  private boolean isBoundary(int i) {
+    if (!(insns[i] instanceof LineNumberNode)) {
+      return false;
+    }
+    Frame<SourceValue> at = frameAtNextInsn(i);
+    return at != null && at.getStackSize() == 0;
   }
 
   private void instrumentCall(
@@ -406,7 +550,126 @@ final class MethodInstrumenter implements Opcodes {
           hook("fieldSet", "(Ljava/lang/reflect/Field;Ljava/lang/Object;Ljava/lang/Object;)V"));
       after.insert(mirror);
     }
+    InsnList sync = opaqueWriteMirror(code, m, args, position);
+    if (sync != null) {
+      // first: a replaced referent becomes a temporary that the result/called event releases
+      boolean releases = after.size() > 0;
+      after.insert(sync);
+      if (!releases) {
+        after.add(frameCallAt("called", position));
+      }
+    }
     code.insert(m, after);
+  }
+
+  /** VarHandle access modes that may write the variable. */
+  private static final Set<String> VAR_HANDLE_WRITES =
+      Set.of(
+          "set",
+          "setVolatile",
+          "setOpaque",
+          "setRelease",
+          "compareAndSet",
+          "compareAndExchange",
+          "compareAndExchangeAcquire",
+          "compareAndExchangeRelease",
+          "weakCompareAndSet",
+          "weakCompareAndSetPlain",
+          "weakCompareAndSetAcquire",
+          "weakCompareAndSetRelease",
+          "getAndSet",
+          "getAndSetAcquire",
+          "getAndSetRelease");
+
+  /** Unsafe methods (jdk.internal.misc and sun.misc) that write a reference at (Object, long). */
+  private static final Set<String> UNSAFE_WRITES =
+      Set.of(
+          "putReference",
+          "putReferenceVolatile",
+          "putReferenceOpaque",
+          "putReferenceRelease",
+          "compareAndSetReference",
+          "compareAndExchangeReference",
+          "compareAndExchangeReferenceAcquire",
+          "compareAndExchangeReferenceRelease",
+          "weakCompareAndSetReference",
+          "weakCompareAndSetReferencePlain",
+          "weakCompareAndSetReferenceAcquire",
+          "weakCompareAndSetReferenceRelease",
+          "getAndSetReference",
+          "getAndSetReferenceAcquire",
+          "getAndSetReferenceRelease",
+          "putObject",
+          "putObjectVolatile",
+          "putOrderedObject",
+          "compareAndSwapObject",
+          "getAndSetObject");
+
+  /**
+   * A reference write through {@code VarHandle} or {@code Unsafe}: the call's arguments are spilled
+   * to fresh locals and reloaded, and the returned list (to run after the call) hands the addressed
+   * object and index or offset to {@code Hooks.varHandleWrote}/{@code Hooks.unsafeWrote}, which
+   * re-read the slot. Null for any other call.
+   */
+  private InsnList opaqueWriteMirror(InsnList code, MethodInsnNode m, Type[] args, int position) {
+    boolean varHandle =
+        m.getOpcode() == INVOKEVIRTUAL
+            && m.owner.equals("java/lang/invoke/VarHandle")
+            && VAR_HANDLE_WRITES.contains(m.name)
+            && args.length > 0
+            && isReference(args[args.length - 1].getDescriptor())
+            && isReference(args[0].getDescriptor());
+    boolean unsafe =
+        m.getOpcode() == INVOKEVIRTUAL
+            && (m.owner.equals("jdk/internal/misc/Unsafe") || m.owner.equals("sun/misc/Unsafe"))
+            && UNSAFE_WRITES.contains(m.name)
+            && args.length >= 3
+            && isReference(args[0].getDescriptor())
+            && args[1].getSort() == Type.LONG;
+    if (!varHandle && !unsafe) {
+      return null;
+    }
+    int[] slots = new int[args.length];
+    int s = nextSpill;
+    for (int k = 0; k < args.length; k++) {
+      slots[k] = s;
+      s += args[k].getSize();
+    }
+    int handleSlot = s++;
+    nextSpill = s;
+    InsnList spill = new InsnList();
+    for (int k = args.length - 1; k >= 0; k--) {
+      spill.add(new VarInsnNode(args[k].getOpcode(ISTORE), slots[k]));
+    }
+    spill.add(new InsnNode(DUP));
+    spill.add(new VarInsnNode(ASTORE, handleSlot));
+    for (int k = 0; k < args.length; k++) {
+      spill.add(new VarInsnNode(args[k].getOpcode(ILOAD), slots[k]));
+    }
+    code.insertBefore(m, spill);
+    InsnList l = new InsnList();
+    if (varHandle) {
+      l.add(new VarInsnNode(ALOAD, handleSlot));
+      l.add(new VarInsnNode(ALOAD, slots[0]));
+      if (args.length > 1 && args[1].getSort() == Type.INT) {
+        l.add(new VarInsnNode(ILOAD, slots[1]));
+      } else {
+        l.add(new InsnNode(ICONST_M1));
+      }
+      l.add(new VarInsnNode(ALOAD, frameSlot));
+      l.add(intConst(position));
+      l.add(
+          hook(
+              "varHandleWrote",
+              "(Ljava/lang/invoke/VarHandle;Ljava/lang/Object;I" + FRAME_DESC + "I)V"));
+    } else {
+      l.add(new VarInsnNode(ALOAD, slots[0]));
+      l.add(new VarInsnNode(LLOAD, slots[1]));
+      l.add(new VarInsnNode(ALOAD, frameSlot));
+      l.add(intConst(position));
+      l.add(hook("unsafeWrote", "(Ljava/lang/Object;J" + FRAME_DESC + "I)V"));
+    }
+    return l;
   }
 
   private void releaseAfter(InsnList code, AbstractInsnNode m, int i, int position, int consumed) {

@@ -48,6 +48,7 @@ final class Scope {
           "java/lang/System",
           "java/lang/invoke/StringConcatFactory",
           "java/lang/reflect/Field", // Field.set is mirrored as a store
+          "java/lang/invoke/VarHandle", // reference writes are mirrored (MethodInstrumenter)
           "io/refshadow/");
 
   /**
@@ -69,10 +70,12 @@ final class Scope {
           "java/util/Vector",
           "java/util/Stack",
           "java/util/Arrays$ArrayList",
-          "java/util/ImmutableCollections");
-
-  // Not yet: java/util/concurrent/ConcurrentHashMap stores into its table through Unsafe, which
-  // the instrumentation does not mirror; it stays opaque (its arguments are pinned).
+          "java/util/ImmutableCollections",
+          // stores through Unsafe (its table) and VarHandles, mirrored by re-reading the slot
+          "java/util/concurrent/ConcurrentHashMap",
+          "java/util/concurrent/atomic/AtomicReference",
+          "java/util/concurrent/atomic/AtomicReferenceArray",
+          "java/util/concurrent/atomic/AtomicReferenceFieldUpdater");
 
   private final List<String> includes;
   private final boolean collections;
@@ -160,7 +163,8 @@ final class Scope {
           "java/util/AbstractSet",
           "java/util/AbstractQueue",
           "java/util/ListIterator",
-          "java/util/Map$Entry");
+          "java/util/Map$Entry",
+          "java/util/concurrent/ConcurrentMap");
 
   /** Whether a call on {@code owner} escapes only when the receiver's class is not instrumented. */
   boolean dependsOnReceiver(String owner) {

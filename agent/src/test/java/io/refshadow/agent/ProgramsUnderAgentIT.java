@@ -72,6 +72,58 @@ class ProgramsUnderAgentIT {
   }
 
   @Test
+  void atomicsVarHandlesAndConcurrentHashMapAreMirroredLikeAttributesAndDictSlots()
+      throws Exception {
+    Run r = run("summary=off", "constructs.AtomicWrites");
+    assertThat(r.exit()).as(r.stderr()).isZero();
+    // Python's rules: a replaced referent is freed at the write (STORE_ATTR, STORE_SUBSCR), a
+    // failed compare-and-set stores nothing (its argument dies with the statement), an old value
+    // returned by getAndSet lives as long as the name bound to it, a holder's referents go with it.
+    assertThat(r.stdout())
+        .containsExactly(
+            "AtomicReference:",
+            "  freed ar-initial",
+            "  set",
+            "  freed ar-cas-failed",
+            "  failed compareAndSet: false",
+            "  getAndSet returned ar-second",
+            "  freed ar-second",
+            "  old value dropped",
+            "  freed ar-third",
+            "  reference dropped",
+            "VarHandle on a field:",
+            "  set",
+            "  freed vh-first",
+            "  compareAndSet",
+            "  freed vh-second",
+            "  holder dropped",
+            "AtomicReferenceFieldUpdater:",
+            "  set",
+            "  freed upd-first",
+            "  compareAndSet",
+            "  freed upd-second",
+            "  holder dropped",
+            "AtomicReferenceArray:",
+            "  set",
+            "  freed ara-first",
+            "  compareAndSet",
+            "  freed ara-second",
+            "  array dropped",
+            "ConcurrentHashMap:",
+            "  put",
+            "  freed chm-a",
+            "  removed",
+            "  freed chm-b",
+            "  replaced",
+            "  freed chm-c",
+            "  computed and removed",
+            "  freed chm-b2",
+            "  map dropped",
+            "cycle collected: 0");
+    assertThat(r.stderr()).doesNotContain("refshadow: internal");
+  }
+
+  @Test
   void everyJavaConstructIsMirroredWithTheLifetimesOfTheShadowModel() throws Exception {
     Run r = run("summary=off", "constructs.Constructs");
     assertThat(r.exit()).as(r.stderr()).isZero();

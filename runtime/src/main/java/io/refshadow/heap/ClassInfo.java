@@ -119,14 +119,13 @@ final class ClassInfo {
     return null;
   }
 
-  /** Reflected reference fields, parallel to fieldIds; filled lazily for captured values. */
+  /** A field value that could not be read (the field's module is not open to refshadow). */
+  static final Object UNREADABLE = new Object();
+
+  /** Reflected reference fields, parallel to fieldIds (null where inaccessible); filled lazily. */
   private volatile Field[] reflected;
 
-  /**
-   * The values of this object's reference fields, in slot order: used once per lambda object at its
-   * creation, where the captured values are known only to the object itself.
-   */
-  Object[] capturedValues(Object obj) {
+  private Field[] reflected() {
     Field[] fs = reflected;
     if (fs == null) {
       List<Field> list = new ArrayList<>();
@@ -135,21 +134,45 @@ final class ClassInfo {
           if (!Modifier.isStatic(f.getModifiers()) && !f.getType().isPrimitive()) {
             try {
               f.setAccessible(true);
+              list.add(f);
             } catch (RuntimeException e) {
-              // left inaccessible: its value reads as null below
+              list.add(null); // left inaccessible: its value reads as UNREADABLE
             }
-            list.add(f);
           }
         }
       }
       fs = list.toArray(new Field[0]);
       reflected = fs;
     }
+    return fs;
+  }
+
+  /**
+   * The values of this object's reference fields, in slot order, {@link #UNREADABLE} where a field
+   * cannot be read.
+   */
+  Object[] currentValues(Object obj) {
+    Field[] fs = reflected();
     Object[] out = new Object[fs.length];
     for (int i = 0; i < fs.length; i++) {
       try {
-        out[i] = fs[i].get(obj);
+        out[i] = fs[i] == null ? UNREADABLE : fs[i].get(obj);
       } catch (ReflectiveOperationException | RuntimeException e) {
+        out[i] = UNREADABLE;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The values of this object's reference fields, in slot order (null where unreadable): used once
+   * per lambda object at its creation, where the captured values are known only to the object
+   * itself.
+   */
+  Object[] capturedValues(Object obj) {
+    Object[] out = currentValues(obj);
+    for (int i = 0; i < out.length; i++) {
+      if (out[i] == UNREADABLE) {
         out[i] = null;
       }
     }

@@ -206,13 +206,14 @@ public final class CycleDetector {
 
     // Move reachable objects to the next generation.
     if (young != old) {
+      // only the program's own allocations count here, as for the gen-0 count (GcList)
       if (generation == NUM_GENERATIONS - 2) {
-        longLivedPending += young.size();
+        longLivedPending += young.sizeOfAllocations();
       }
       old.mergeFrom(young);
     } else {
       longLivedPending = 0;
-      longLivedTotal = young.size();
+      longLivedTotal = young.sizeOfAllocations();
     }
 
     // All objects in unreachable are trash, but objects reachable from legacy finalizers can't

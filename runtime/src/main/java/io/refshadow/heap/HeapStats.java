@@ -8,6 +8,13 @@ public final class HeapStats {
   /** Objects registered at their allocation by instrumented code: lifetimes modelled exactly. */
   public long allocations;
 
+  /**
+   * Of {@link #allocations}, the storage that instrumented JDK collections allocate for themselves
+   * (table arrays, nodes, entries), whoever called them (the JDK's own maps included): not the
+   * program's objects, so left out of {@link #precision}.
+   */
+  public long internalAllocations;
+
   /** Objects first seen after their allocation (created by code the agent does not watch). */
   public long adopted;
 
@@ -32,15 +39,17 @@ public final class HeapStats {
   public long invariantViolations;
 
   /**
-   * Share of the objects allocated by instrumented code whose lifetime was modelled exactly, that
-   * is, never pinned by escaping into code the agent does not watch (1.0 when there were none).
-   * Objects adopted from uninstrumented code (the JDK's own) are reported apart.
+   * Share of the objects allocated by instrumented code (collections' own storage aside) whose
+   * lifetime was modelled exactly, that is, never pinned by escaping into code the agent does not
+   * watch (1.0 when there were none). Objects adopted from uninstrumented code (the JDK's own) are
+   * reported apart.
    */
   public double precision() {
-    if (allocations == 0) {
+    long own = allocations - internalAllocations;
+    if (own <= 0) {
       return 1.0;
     }
-    long exact = Math.max(0, allocations - pinnedAllocated);
-    return (double) exact / allocations;
+    long exact = Math.max(0, own - pinnedAllocated);
+    return (double) exact / own;
   }
 }

@@ -19,13 +19,58 @@ public final class HookSupport {
   }
 
   public static Frame enter(ShadowHeap h, int maxLocals, boolean constructor) {
-    if (!h.enterMirrorQuietly()) {
+    if (h.threadSuppressed() || !h.enterMirrorQuietly()) {
       // called from the heap's own work: every event of this method is skipped, including the
       // class descriptions other hooks would compute (which could recurse into this very code)
       return Frame.SUPPRESSED;
     }
     try {
       return h.enter(maxLocals, constructor);
+    } finally {
+      h.busy = false; // first, inline: the call below may overflow the stack
+      h.exitMirror();
+    }
+  }
+
+  /** {@link #enter} and up to three {@link #arg}s under one acquisition of the lock. */
+  public static Frame enterArgs(
+      ShadowHeap h,
+      int maxLocals,
+      int count,
+      Object a0,
+      int s0,
+      Object a1,
+      int s1,
+      Object a2,
+      int s2) {
+    if (h.threadSuppressed() || h.inOwnWork()) {
+      // refshadow's own work on this thread: skipped before describing any class, since that
+      // description runs JDK code that would come back here
+      return Frame.SUPPRESSED;
+    }
+    prepare(a0);
+    prepare(a1);
+    prepare(a2);
+    if (!h.enterMirrorQuietly()) {
+      return Frame.SUPPRESSED; // the heap's own work, as in enter
+    }
+    try {
+      Frame f = h.enter(maxLocals, false);
+      if (f.active) {
+        try {
+          h.arg(f, s0, a0);
+          if (count > 1) {
+            h.arg(f, s1, a1);
+          }
+          if (count > 2) {
+            h.arg(f, s2, a2);
+          }
+        } catch (RuntimeException | LinkageError e) {
+          // the frame stays (its exit pops it); its parameters go unmirrored
+          Failures.report("Hooks.arg", e);
+        }
+      }
+      return f;
     } finally {
       h.busy = false; // first, inline: the call below may overflow the stack
       h.exitMirror();
@@ -235,6 +280,64 @@ public final class HookSupport {
       h.busy = false; // first, inline: the call below may overflow the stack
       h.exitMirror();
     }
+  }
+
+  /**
+   * Mirrors a write made through a {@code VarHandle} or {@code Unsafe}: the shadow's slot (array
+   * element {@code index}, or every reference field of {@code target} when {@code index < 0}) is
+   * set to what the real object holds now. Field values are read before the lock is taken
+   * (reflection may load classes).
+   */
+  public static void sync(Frame f, Object target, int index, int position) {
+    if (skipped(f)) {
+      return;
+    }
+    prepare(target);
+    Object[] values = index < 0 ? ClassInfo.of(target.getClass()).currentValues(target) : null;
+    if (values != null) {
+      for (Object v : values) {
+        prepare(v == ClassInfo.UNREADABLE ? null : v);
+      }
+    } else if (index >= 0) {
+      prepare(((Object[]) target)[index]);
+    }
+    ShadowHeap h = ShadowHeap.active;
+    if (h == null || !h.enterMirror()) {
+      return;
+    }
+    try {
+      h.sync(live(f), target, index, values, position);
+    } finally {
+      h.busy = false; // first, inline: the call below may overflow the stack
+      h.exitMirror();
+    }
+  }
+
+  private static final long ARRAY_BASE;
+  private static final long ARRAY_SCALE;
+
+  static {
+    long base = -1;
+    long scale = -1;
+    try {
+      Class<?> unsafe = Class.forName("sun.misc.Unsafe");
+      base = unsafe.getField("ARRAY_OBJECT_BASE_OFFSET").getInt(null);
+      scale = unsafe.getField("ARRAY_OBJECT_INDEX_SCALE").getInt(null);
+    } catch (Throwable t) {
+      // no sun.misc.Unsafe (jdk.unsupported left out of the image): array writes through Unsafe
+      // are not mirrored
+    }
+    ARRAY_BASE = base;
+    ARRAY_SCALE = scale;
+  }
+
+  /** The index an {@code Unsafe} offset into an {@code Object[]} addresses, or -1. */
+  public static int arrayIndexOfOffset(long offset) {
+    if (ARRAY_SCALE <= 0 || offset < ARRAY_BASE) {
+      return -1;
+    }
+    long index = (offset - ARRAY_BASE) / ARRAY_SCALE;
+    return index > Integer.MAX_VALUE ? -1 : (int) index;
   }
 
   public static void putStatic(Frame f, Object value, int fieldId) {

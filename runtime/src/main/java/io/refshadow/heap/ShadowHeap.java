@@ -56,6 +56,20 @@ public final class ShadowHeap {
     threadState().suppressed++;
   }
 
+  /**
+   * Whether this thread runs refshadow's own work (a transformer, the exit summary): checked before
+   * the lock is taken, so that such a thread never waits for the heap while inside JDK code that
+   * refshadow instruments.
+   */
+  boolean threadSuppressed() {
+    return threadState().suppressed > 0;
+  }
+
+  /** Whether this thread is inside the heap's own work (holding the lock, busy). */
+  boolean inOwnWork() {
+    return busy && gil.isHeldByCurrentThread();
+  }
+
   public void resumeThread() {
     ThreadState ts = threadState();
     if (ts.suppressed > 0) {
@@ -993,6 +1007,9 @@ public final class ShadowHeap {
       return;
     }
     stats.allocations++;
+    if (internal) {
+      stats.internalAllocations++;
+    }
     if (f != null && f.active) {
       n.refcount++;
       f.pushTemp(n, position);
@@ -1021,6 +1038,7 @@ public final class ShadowHeap {
     }
     if (internal) {
       n.flags |= Node.INTERNAL;
+      stats.internalAllocations++;
     }
     stats.allocations++;
     listener.onAllocation(n);
@@ -1195,6 +1213,52 @@ public final class ShadowHeap {
     decref(old);
   }
 
+  /**
+   * Sets the shadow's slots of {@code target} to the real values after a write the bytecode could
+   * not see as a plain store (a {@code VarHandle} or {@code Unsafe} write): element {@code index}
+   * of an array, or (when {@code index < 0}) each field whose value in {@code values} could be
+   * read. A referent that loses its slot becomes a temporary of {@code f} at {@code position}
+   * (released by the call's own result/called event), or is released at once without a frame.
+   */
+  void sync(Frame f, Object target, int index, Object[] values, int position) {
+    Node o = nodeOfValue(target);
+    if (o.has(Node.IMMORTAL)) {
+      return;
+    }
+    if (index >= 0) {
+      Object[] array = (Object[]) target;
+      if (index >= array.length) {
+        return;
+      }
+      ensureArraySlots(o, array.length);
+      syncSlot(f, o, index, array[index], position);
+      return;
+    }
+    int n = Math.min(values.length, o.edges.length);
+    for (int i = 0; i < n; i++) {
+      if (values[i] != ClassInfo.UNREADABLE) {
+        syncSlot(f, o, i, values[i], position);
+      }
+    }
+  }
+
+  private void syncSlot(Frame f, Node o, int slot, Object real, int position) {
+    Node cur = o.edges[slot];
+    if (cur == null ? real == null : cur.get() == real) {
+      return;
+    }
+    Node v = real == null ? null : takeOrAdopt(f, real);
+    o.edges[slot] = v;
+    if (cur == null) {
+      return;
+    }
+    if (f != null && f.active) {
+      f.pushTemp(cur, position);
+    } else {
+      decref(cur);
+    }
+  }
+
   void putStatic(Frame f, Object value, int fieldId) {
     if (fieldId >= statics.length) {
       statics = java.util.Arrays.copyOf(statics, Math.max(fieldId + 1, statics.length * 2));
@@ -1353,7 +1417,7 @@ public final class ShadowHeap {
       n.flags |= Node.EXTERNAL | Node.PINNED;
       n.refcount++;
       stats.pinned++;
-      if (!n.has(Node.ADOPTED)) {
+      if (!n.has(Node.ADOPTED) && !n.has(Node.INTERNAL)) {
         stats.pinnedAllocated++;
       }
     }
