@@ -2,13 +2,18 @@ package io.refshadow.heap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * The arithmetic of pymalloc's rules (CPython 3.12, 64-bit, {@code Objects/obmalloc.c}), worked out
  * by hand: 16-byte size classes up to 512 bytes, 16 KiB pools with a 48-byte header, 1 MiB arenas
  * of 64 pools, an arena released only when all its pools are empty (and kept when it is the
- * emptiest usable one, bpo-37257).
+ * emptiest usable one, bpo-37257). The pool capacities are also checked against CPython's own
+ * {@code sys._debugmallocstats()} ({@code resources/pymalloc/pool_capacity.py} and its output).
  */
 class PymallocModelTest {
   static final int MIB = 1024 * 1024;
@@ -50,6 +55,26 @@ class PymallocModelTest {
     assertThat(PymallocModel.blocksPerPool(32)).isEqualTo(510); // 16336 / 32 = 510.5
     assertThat(PymallocModel.blocksPerPool(48)).isEqualTo(340); // 16336 / 48 = 340.3
     assertThat(PymallocModel.blocksPerPool(512)).isEqualTo(31); // 16336 / 512 = 31.9
+  }
+
+  @Test
+  void poolCapacitiesMatchCPythonsOwnStatisticsForAll32SizeClasses() throws IOException {
+    List<String> rows;
+    try (InputStream in = getClass().getResourceAsStream("/pymalloc/pool_capacity.expected")) {
+      assertThat(in).as("CPython's output of pool_capacity.py").isNotNull();
+      rows = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    }
+    assertThat(rows).hasSize(32);
+    for (String row : rows) {
+      String[] f = row.split(" ");
+      int size = Integer.parseInt(f[0]);
+      long pools = Long.parseLong(f[1]);
+      long blocks = Long.parseLong(f[2]);
+      assertThat(blocks)
+          .as("blocks of size class " + size)
+          .isEqualTo(pools * PymallocModel.blocksPerPool(size));
+      assertThat(PymallocModel.roundedSize(size)).isEqualTo(size);
+    }
   }
 
   @Test
