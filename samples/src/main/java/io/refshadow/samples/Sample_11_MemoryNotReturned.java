@@ -11,9 +11,10 @@ import io.refshadow.Memory;
  * goes back to the system only when every one of its pools is empty. So a program that makes
  * 200,000 small objects and keeps every hundredth one frees 99% of the bytes, yet still holds every
  * arena: each pool keeps a few survivors. Only when the survivors go too do the arenas go back
- * (pymalloc keeps one empty arena ready). The JVM's heap works otherwise (it compacts survivors and
- * can shrink); {@link Memory#pymalloc()} tells what pymalloc would hold for the same objects, the
- * Python twin reads it from CPython's own {@code sys._debugmallocstats()}.
+ * (pymalloc keeps one empty arena ready). The JVM works otherwise: its collectors move survivors
+ * together, so a few survivors do not pin the space around them. {@link Memory#pymalloc()} tells
+ * what pymalloc would hold for the same objects; the Python twin reads the same figures from
+ * CPython's own {@code sys._debugmallocstats()}.
  *
  * <p>Look at the held bytes: they stay while the live bytes fall. (The lines starting with {@code
  * refshadow:} show the JVM's sizes; the other lines match CPython.)

@@ -17,16 +17,17 @@ import io.refshadow.Gc;
  * java -jar agent/target/refshadow-agent.jar report rec.jfr -o rec.html
  * </pre>
  *
- * <p>What the report shows: <b>Shadow live bytes vs JVM heap used</b> puts the bytes Python would
- * hold (a slowly rising line: the kept list, plus the cycles waiting for the next collection)
- * beside the JVM's used heap, a saw-tooth that climbs with every dead object until a collection
- * drops it; the gap between them is memory the JVM holds for objects Python would already have
- * freed. <b>pymalloc-held bytes vs shadow live bytes</b> adds what CPython's allocator would keep
- * from the operating system (whole 1 MiB arenas, sample 11). The <b>lifetimes</b> and <b>drag</b>
- * histograms compare when Python would free each sampled object (microseconds after its birth, for
- * most) with when the JVM reclaimed it (at its next collection, up to seconds later); the
- * <b>cycles</b> section names {@code Pair.partner -> Pair} as the cycle-forming type and draws one
- * cycle; <b>collections</b> lists the cycle detector's runs.
+ * <p>What the report shows. <b>Summary</b>: about 220,000 objects freed by refcount, 8,000 by the
+ * cycle detector, precision 100%. <b>Shadow live bytes vs JVM heap used</b>: the bytes Python would
+ * hold rise slowly (the kept list grows by 500 objects a round; dead objects never pile up), while
+ * the JVM's used heap, read after each of its collections, stands megabytes higher: it also holds
+ * the JVM's and refshadow's own objects, so compare how the two lines move more than their heights.
+ * <b>Bytes a pymalloc process would hold</b>: a whole 1 MiB arena from the first small object on,
+ * above the live bytes (sample 11). <b>Lifetimes</b> and <b>drag</b>: most sampled objects live
+ * microseconds under Python's rules, yet the JVM reclaims them up to seconds later, at its next
+ * collection; that delay is the drag. <b>Top cycle-forming types</b>: {@code Pair.partner -> Pair},
+ * 8,000 objects in 4,000 cycles, one of them drawn. <b>Cycle detector runs</b>: the automatic
+ * collections of generation 0, each finding about 350 cycles.
  *
  * <p>Run: {@code ./samples/run 14 jfr=rec.jfr}
  */
