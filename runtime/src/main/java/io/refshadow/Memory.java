@@ -4,6 +4,7 @@ import io.refshadow.heap.MemoryTracer;
 import io.refshadow.heap.PyApi;
 import io.refshadow.heap.PymallocModel;
 import io.refshadow.heap.ShadowHeap;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -94,26 +95,31 @@ public final class Memory {
 
   /** What pymalloc would hold for the objects traced and alive (tracing must have started). */
   public static Pymalloc pymalloc() {
-    return PyApi.call(
-        h -> {
-          PymallocModel p = MemoryTracer.require(h).pymalloc();
-          return new Pymalloc(
-              p.arenas(),
-              p.pools(),
-              p.blocks(),
-              p.blockBytes(),
-              p.largeObjects(),
-              p.largeBytes(),
-              p.heldBytes());
-        });
+    // figures read under the heap's lock, the record made after it (as Gc.getStats does)
+    long[] f =
+        PyApi.call(
+            h -> {
+              PymallocModel p = MemoryTracer.require(h).pymalloc();
+              return new long[] {
+                p.arenas(),
+                p.pools(),
+                p.blocks(),
+                p.blockBytes(),
+                p.largeObjects(),
+                p.largeBytes(),
+                p.heldBytes()
+              };
+            });
+    return new Pymalloc(f[0], f[1], f[2], f[3], f[4], f[5], f[6]);
   }
 
   /** The traced objects still alive, per type, most bytes first (tracing must have started). */
   public static List<TypeStat> byType() {
-    return PyApi.call(
-        h ->
-            MemoryTracer.require(h).byType().stream()
-                .map(s -> new TypeStat(s.type(), s.count(), s.bytes()))
-                .toList());
+    List<MemoryTracer.TypeStat> stats = PyApi.call(h -> MemoryTracer.require(h).byType());
+    List<TypeStat> out = new ArrayList<>();
+    for (MemoryTracer.TypeStat s : stats) {
+      out.add(new TypeStat(s.type(), s.count(), s.bytes()));
+    }
+    return out;
   }
 }

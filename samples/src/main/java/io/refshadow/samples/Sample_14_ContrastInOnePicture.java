@@ -82,7 +82,7 @@ public class Sample_14_ContrastInOnePicture {
     Gc.collect();
     for (int i = 0; i < 3; i++) {
       System.gc(); // the JVM's own collections: when it reclaims what Python freed long before
-      Thread.sleep(50);
+      Thread.sleep(100);
     }
     System.out.println(
         "made "
