@@ -5,6 +5,7 @@ import io.refshadow.heap.Failures;
 import io.refshadow.heap.HeapListener;
 import io.refshadow.heap.HeapStats;
 import io.refshadow.heap.Node;
+import io.refshadow.heap.PymallocModel;
 import io.refshadow.heap.ShadowHeap;
 import io.refshadow.heap.ShadowWeakref;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.refshadow.jfr;
 
+import io.refshadow.heap.PymallocModel;
 import io.refshadow.heap.ShadowHeap;
 import java.util.ArrayList;
 import java.util.List;

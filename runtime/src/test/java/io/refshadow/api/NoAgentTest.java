@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.refshadow.Gc;
+import io.refshadow.Memory;
 import io.refshadow.Sys;
 import io.refshadow.Weakref;
 import io.refshadow.heap.ShadowHeap;
@@ -24,9 +25,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * DESIGN.md: "With no agent attached, every call fails with a clear IllegalStateException naming
- * the -javaagent flag." Every public static method of {@link Gc}, {@link Sys} and {@link Weakref}
- * is found by reflection (so a method added later is covered too) and called with ordinary
- * arguments, and again with null for each reference argument.
+ * the -javaagent flag." Every public static method of {@link Gc}, {@link Sys}, {@link Weakref} and
+ * {@link Memory} is found by reflection (so a method added later is covered too) and called with
+ * ordinary arguments, and again with null for each reference argument.
  */
 class NoAgentTest {
   private ShadowHeap before;
@@ -45,7 +46,7 @@ class NoAgentTest {
   @TestFactory
   Stream<DynamicTest> everyPublicApiCallFailsNamingTheJavaagentFlag() {
     List<DynamicTest> tests = new ArrayList<>();
-    for (Class<?> api : List.of(Gc.class, Sys.class, Weakref.class)) {
+    for (Class<?> api : List.of(Gc.class, Sys.class, Weakref.class, Memory.class)) {
       Method[] methods = api.getDeclaredMethods();
       Arrays.sort(methods, Comparator.comparing(Method::toString));
       for (Method m : methods) {

@@ -1,4 +1,4 @@
-package io.refshadow.jfr;
+package io.refshadow.heap;
 
 import java.util.Arrays;
 
@@ -15,16 +15,22 @@ import java.util.Arrays;
  * list. Which block inside a pool an object occupies does not change the bytes held, so only each
  * pool's count of used blocks is kept.
  *
- * <p>Not thread-safe: the heap listener calls it with the shadow heap's lock held.
+ * <p>An arena whose pools have all become empty is released, except when it is the emptiest usable
+ * arena: obmalloc keeps that one ({@code insert_to_freepool}: {@code nf == ao->ntotalpools &&
+ * ao->nextarena != NULL}, bpo-37257), so that a loop which allocates and frees one object does not
+ * map and unmap an arena each time. The model takes every arena to start on a pool boundary (64
+ * pools); a real arena from {@code mmap} often loses one pool to alignment.
+ *
+ * <p>Not thread-safe: the heap listeners call it with the shadow heap's lock held.
  */
-final class PymallocModel {
-  static final int ALIGNMENT = 16; // ALIGNMENT on 64-bit builds since CPython 3.8
-  static final int SMALL_REQUEST_THRESHOLD = 512;
+public final class PymallocModel {
+  public static final int ALIGNMENT = 16; // ALIGNMENT on 64-bit builds since CPython 3.8
+  public static final int SMALL_REQUEST_THRESHOLD = 512;
   static final int SIZE_CLASSES = SMALL_REQUEST_THRESHOLD / ALIGNMENT;
-  static final int POOL_SIZE = 16 * 1024; // POOL_BITS 14
-  static final int ARENA_SIZE = 1024 * 1024; // ARENA_BITS 20
-  static final int POOLS_PER_ARENA = ARENA_SIZE / POOL_SIZE;
-  static final int POOL_OVERHEAD = 48; // sizeof(struct pool_header), rounded to ALIGNMENT
+  public static final int POOL_SIZE = 16 * 1024; // POOL_BITS 14
+  public static final int ARENA_SIZE = 1024 * 1024; // ARENA_BITS 20
+  public static final int POOLS_PER_ARENA = ARENA_SIZE / POOL_SIZE;
+  public static final int POOL_OVERHEAD = 48; // sizeof(struct pool_header), rounded to ALIGNMENT
 
   /** Per pool (index = arena * POOLS_PER_ARENA + pool): size class, or -1 while empty. */
   private int[] poolClass = new int[0];
@@ -41,10 +47,13 @@ final class PymallocModel {
   private int[] arenaFreePools = new int[0];
 
   private int arenas;
+  private int pools;
   private long largeBytes;
+  private long largeObjects;
   private long blockBytes;
+  private long blocks;
 
-  PymallocModel() {
+  public PymallocModel() {
     Arrays.fill(usedHead, -1);
   }
 
@@ -52,9 +61,10 @@ final class PymallocModel {
    * Allocates a block for an object of {@code size} bytes; returns a handle for {@link #free}: 0
    * for a large object, else the pool's index plus one.
    */
-  long allocate(long size) {
+  public long allocate(long size) {
     if (size > SMALL_REQUEST_THRESHOLD || size <= 0) {
       largeBytes += Math.max(size, 0);
+      largeObjects++;
       return 0;
     }
     int sizeClass = (int) ((size - 1) / ALIGNMENT);
@@ -63,6 +73,7 @@ final class PymallocModel {
       pool = newPool(sizeClass);
     }
     poolUsed[pool]++;
+    blocks++;
     blockBytes += blockSize(sizeClass);
     if (poolUsed[pool] == capacity(sizeClass)) {
       unlinkUsed(pool); // full pools leave usedpools
@@ -71,9 +82,10 @@ final class PymallocModel {
   }
 
   /** Frees what {@link #allocate} returned {@code handle} for. */
-  void free(long handle, long size) {
+  public void free(long handle, long size) {
     if (handle == 0) {
       largeBytes -= Math.max(size, 0);
+      largeObjects--;
       return;
     }
     int pool = (int) (handle - 1);
@@ -83,6 +95,7 @@ final class PymallocModel {
     }
     boolean wasFull = poolUsed[pool] == capacity(sizeClass);
     poolUsed[pool]--;
+    blocks--;
     blockBytes -= blockSize(sizeClass);
     if (poolUsed[pool] == 0) {
       if (!wasFull) {
@@ -95,21 +108,57 @@ final class PymallocModel {
   }
 
   /** Bytes held from the operating system: whole arenas, plus large objects. */
-  long heldBytes() {
+  public long heldBytes() {
     return (long) arenas * ARENA_SIZE + largeBytes;
   }
 
   /** Bytes of the blocks in use, plus large objects: the same objects, with pymalloc rounding. */
-  long usedBytes() {
+  public long usedBytes() {
     return blockBytes + largeBytes;
   }
 
-  int arenas() {
+  /** Arenas held from the operating system ({@code # arenas allocated current}). */
+  public int arenas() {
     return arenas;
+  }
+
+  /** Pools carved from the arenas and not empty (used or full pools). */
+  public int pools() {
+    return pools;
+  }
+
+  /** Small objects in pymalloc blocks. */
+  public long blocks() {
+    return blocks;
+  }
+
+  /** Bytes of the blocks in use (small objects rounded up to their size class). */
+  public long blockBytes() {
+    return blockBytes;
+  }
+
+  /** Objects larger than 512 bytes, served by the system allocator. */
+  public long largeObjects() {
+    return largeObjects;
+  }
+
+  /** Bytes of the objects larger than 512 bytes. */
+  public long largeBytes() {
+    return largeBytes;
+  }
+
+  /** The block size a request of {@code size} bytes (1..512) gets: its size class. */
+  public static int roundedSize(long size) {
+    return blockSize((int) ((size - 1) / ALIGNMENT));
   }
 
   static int blockSize(int sizeClass) {
     return (sizeClass + 1) * ALIGNMENT;
+  }
+
+  /** Blocks of one size class that fit in a pool after its header. */
+  public static int blocksPerPool(long size) {
+    return capacity((int) ((size - 1) / ALIGNMENT));
   }
 
   static int capacity(int sizeClass) {
@@ -138,6 +187,7 @@ final class PymallocModel {
       }
     }
     arenaFreePools[arena]--;
+    pools++;
     poolClass[pool] = sizeClass;
     poolUsed[pool] = 0;
     linkUsedAtFront(pool, sizeClass);
@@ -168,14 +218,32 @@ final class PymallocModel {
     return a;
   }
 
-  /** An empty pool goes back to its arena; an arena whose pools are all empty is released. */
+  /**
+   * An empty pool goes back to its arena; an arena whose pools are all empty is released, unless no
+   * other usable arena is as empty (it would be last in {@code usable_arenas}: kept).
+   */
   private void releasePool(int pool) {
     poolClass[pool] = -1;
+    pools--;
     int arena = pool / POOLS_PER_ARENA;
-    if (++arenaFreePools[arena] == POOLS_PER_ARENA) {
+    if (++arenaFreePools[arena] == POOLS_PER_ARENA && !isEmptiestUsable(arena)) {
       arenaFreePools[arena] = -1; // _PyObject_Arena.free: back to the operating system
       arenas--;
     }
+  }
+
+  /**
+   * Whether {@code arena}, just emptied, would be the last of {@code usable_arenas}: sorted by free
+   * pools, it stood among the arenas with one pool fewer free, so any other arena with at least
+   * that many free pools comes after it.
+   */
+  private boolean isEmptiestUsable(int arena) {
+    for (int a = 0; a < arenaFreePools.length; a++) {
+      if (a != arena && arenaFreePools[a] >= POOLS_PER_ARENA - 1) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void linkUsedAtFront(int pool, int sizeClass) {
