@@ -190,8 +190,14 @@ class ClassLoadingIT {
         HostJvm.run("two-agents-second-first", List.of(second, refshadow, "-cp", cp, main));
     assertCleanRun(secondFirst);
     assertThat(secondFirst.stdout()).isEqualTo(plain.stdout());
-    // Here refshadow rewrites code the allocation instrumenter already rewrote; the program runs
-    // unchanged, but some lifetimes are not modelled exactly (README, Reliability).
-    assertThat(shadowLines(secondFirst)).hasSameSizeAs(shapesShadowLines());
+    // Here refshadow rewrites code the allocation instrumenter already rewrote: the program runs
+    // unchanged and these lifetimes hold, but an array whose copy the other agent shuffles below
+    // a recording call (dup_x1) is released at that call and adopted again, so a record's
+    // members outlive it in the shadow (README, Reliability: an open finding).
+    assertThat(shadowLines(secondFirst))
+        .contains(
+            "shadow: group refcount 2",
+            "shadow: held by a lambda true",
+            "shadow: freed with the lambda true");
   }
 }
