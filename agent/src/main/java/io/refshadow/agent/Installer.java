@@ -3,6 +3,7 @@ package io.refshadow.agent;
 import io.refshadow.heap.CycleDetector;
 import io.refshadow.heap.Failures;
 import io.refshadow.heap.HeapStats;
+import io.refshadow.heap.InvariantCheck;
 import io.refshadow.heap.Profile;
 import io.refshadow.heap.PyApi;
 import io.refshadow.heap.ShadowHeap;
@@ -113,6 +114,22 @@ final class Installer {
 
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> writeSummary(options, heap, stats), "refshadow-summary"));
+    // Test-only: count the allocations and frees of the named classes and check the shadow's
+    // invariants at exit (forked-JVM stress tests; see InvariantCheck).
+    String invariantsPrefix = System.getProperty("refshadow.test.invariants");
+    if (invariantsPrefix != null) {
+      InvariantCheck check = InvariantCheck.install(heap, invariantsPrefix);
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () ->
+                      System.err.print(
+                          PyApi.tryCall(
+                              30_000,
+                              check::report,
+                              "refshadow invariants: not checked, the heap stayed busy\n")),
+                  "refshadow-invariants"));
+    }
     if (options.verbose) {
       System.err.println(
           "refshadow: active (profile "

@@ -81,6 +81,17 @@ public final class RefshadowAgent {
         // another JDK version: not needed there
       }
     }
+    // ClassValue's own classes (ClassValueMap, Entry...), which every hook needs at its first
+    // ClassInfo.of: if they were first loaded from inside a hook that runs in another agent's
+    // transformer (java-allocation-instrumenter's ASM uses ArrayList, which refshadow rewrites),
+    // the load would recurse into itself and ClassValue would fail with a ClassCircularityError,
+    // for the host too
+    new ClassValue<Object>() {
+      @Override
+      protected Object computeValue(Class<?> type) {
+        return type;
+      }
+    }.get(RefshadowAgent.class);
     var entries = runtime.entries();
     while (entries.hasMoreElements()) {
       String name = entries.nextElement().getName();

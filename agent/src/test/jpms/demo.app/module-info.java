@@ -1,0 +1,5 @@
+module demo.app {
+  requires demo.lib;
+
+  uses demo.lib.Greeter;
+}
