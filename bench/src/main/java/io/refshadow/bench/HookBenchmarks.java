@@ -79,7 +79,21 @@ public class HookBenchmarks {
     return f;
   }
 
-  /** A call of an instance method with one reference parameter ({@code void set(Object v)}). */
+  /**
+   * The same call as instrumented code makes it now: entry and both reference locals in one hook
+   * ({@code Hooks.enterArgs}), and no {@code line} where no temporary can be live.
+   */
+  @Benchmark
+  public Frame frameWithArgsBatched() {
+    Frame f = Hooks.enterArgs(2, owner, 0, a, 1);
+    Hooks.exit(f);
+    return f;
+  }
+
+  /**
+   * A call of an instance method with one reference parameter ({@code void set(Object v)}), as the
+   * agent instrumented it before entry arguments were batched: one hook per event.
+   */
   @Benchmark
   public Frame frameWithArgs() {
     Frame f = Hooks.enter(2);

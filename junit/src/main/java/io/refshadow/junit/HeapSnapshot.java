@@ -18,8 +18,9 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Counted are the objects the cycle detector tracks (those that can hold references, as {@code
- * gc.get_objects()} lists them; a JDK collection's own storage is not one), alive in the shadow
- * heap: what Python would still hold. Immutable.
+ * gc.get_objects()} lists them; a JDK collection's own storage is not one, nor an object the JDK
+ * made for itself and the shadow met in an instrumented collection, such as a class loader's cache
+ * entry), alive in the shadow heap: what Python would still hold. Immutable.
  */
 public final class HeapSnapshot {
   private final Map<String, long[]> byType;

@@ -34,6 +34,9 @@ final class ShadowAccess {
           // a sorted map refshadow does not instrument: the snapshot must not show up in itself
           Map<String, long[]> stats = new java.util.concurrent.ConcurrentSkipListMap<>();
           for (Node n : HeapInspector.trackedObjects(heap)) {
+            if (n.isJdkInternal()) {
+              continue; // the JDK's own bookkeeping (class loading, method types), not the test's
+            }
             // alive in the shadow (what Python would hold), even if the JVM reclaimed it already
             long[] s = stats.computeIfAbsent(n.typeName(), k -> new long[2]);
             s[0]++;

@@ -113,6 +113,14 @@ public final class Node extends WeakReference<Object> {
     return has(ADOPTED);
   }
 
+  /**
+   * Made by the JDK's own code and met later in an instrumented JDK collection (a class loader's
+   * cache entry, an interned method type): not one of the program's objects.
+   */
+  public boolean isJdkInternal() {
+    return has(ADOPTED) && type != null && !type.isArray && type.type.getClassLoader() == null;
+  }
+
   /** Number of outgoing edge slots (reference fields, or array elements). */
   public int edgeCount() {
     return edges == null ? 0 : edges.length;

@@ -28,10 +28,11 @@ public class Sample_12_ObjectsByType {
     Node next;
   }
 
-  /** Live objects of the type whose simple name is {@code name}. */
+  /** Live objects of this sample's nested type {@code name} (not the JDK's own HashMap$Node). */
   static long count(String name) {
+    String type = Sample_12_ObjectsByType.class.getName() + "$" + name;
     for (Memory.TypeStat s : Memory.byType()) {
-      if (s.type().endsWith("$" + name)) {
+      if (s.type().equals(type)) {
         return s.count();
       }
     }
