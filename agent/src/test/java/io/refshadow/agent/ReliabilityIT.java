@@ -6,8 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
@@ -158,5 +161,23 @@ class ReliabilityIT {
     }
     assertThat(runSummaries).as("one run summary, written at exit").hasSize(1);
     assertThat(runSummaries.get(0).getLong("allocations")).isPositive();
+  }
+
+  @Test
+  void theAgentJarPutsNoClassOfAnotherNameOnTheHostsClassPath() throws Exception {
+    // -javaagent appends the jar to the system class path: a class there outside io/refshadow/
+    // (a versioned entry of a relocated library, say) would shadow the host's own copy
+    List<String> foreign = new ArrayList<>();
+    try (JarFile jar = new JarFile(Path.of(AGENT).toFile())) {
+      for (JarEntry e : Collections.list(jar.entries())) {
+        String name = e.getName().replaceFirst("^META-INF/versions/\\d+/", "");
+        if (name.endsWith(".class")
+            && !name.startsWith("io/refshadow/")
+            && !name.endsWith("module-info.class")) {
+          foreign.add(e.getName());
+        }
+      }
+    }
+    assertThat(foreign).as("classes outside io/refshadow/ in the agent jar").isEmpty();
   }
 }
