@@ -120,8 +120,11 @@ public final class ThirdPartySuites {
     }
   }
 
-  /** One run's counts and where its output is kept. */
-  public record Run(Counts counts, Path log, Path summary) {}
+  /**
+   * One run's counts, the tests that failed (the launcher's display paths, sorted) and where its
+   * output is kept.
+   */
+  public record Run(Counts counts, List<String> failures, Path log, Path summary) {}
 
   private static final Pattern COUNT_LINE =
       Pattern.compile("^\\[\\s*(\\d+) (tests|containers) (\\w+)\\s*\\]$", Pattern.MULTILINE);
@@ -141,6 +144,20 @@ public final class ThirdPartySuites {
    * {@code =}, the exit summary added as a file) when {@code withAgent}, else plain.
    */
   public Run run(Suite suite, Selection selection, boolean withAgent, String agentOptions)
+      throws IOException, InterruptedException {
+    return run(suite, selection, List.of(), withAgent, agentOptions);
+  }
+
+  /**
+   * As {@link #run(Suite, Selection, boolean, String)}, leaving out the test classes of {@code
+   * excludedPackages} (and their subpackages).
+   */
+  public Run run(
+      Suite suite,
+      Selection selection,
+      List<String> excludedPackages,
+      boolean withAgent,
+      String agentOptions)
       throws IOException, InterruptedException {
     Files.createDirectories(outputDir);
     String name =
@@ -175,6 +192,9 @@ public final class ThirdPartySuites {
       command.add("--scan-class-path=" + testsJar(suite));
       command.add("--include-classname=" + SUREFIRE_CLASS_NAMES);
     }
+    for (String p : excludedPackages) {
+      command.add("--exclude-package=" + p);
+    }
     // the suites' own builds run the Jupiter engine only
     command.add("--include-engine=junit-jupiter");
     command.add("--disable-banner");
@@ -202,7 +222,7 @@ public final class ThirdPartySuites {
     }
     Duration time = Duration.ofNanos(System.nanoTime() - start);
     String output = Files.readString(log, StandardCharsets.UTF_8);
-    return new Run(parse(output, p.exitValue(), time, log), log, summary);
+    return new Run(parse(output, p.exitValue(), time, log), failures(output), log, summary);
   }
 
   /**
@@ -254,6 +274,23 @@ public final class ThirdPartySuites {
     }
   }
 
+  /** The display paths listed under the launcher's "Failures (n):", sorted. */
+  static List<String> failures(String output) {
+    List<String> failed = new ArrayList<>();
+    boolean inFailures = false;
+    for (String line : output.lines().toList()) {
+      if (line.startsWith("Failures (")) {
+        inFailures = true;
+      } else if (inFailures && line.startsWith("  JUnit ")) {
+        failed.add(line.strip());
+      } else if (line.startsWith("Test run finished")) {
+        inFailures = false;
+      }
+    }
+    Collections.sort(failed);
+    return failed;
+  }
+
   static Counts parse(String output, int exitCode, Duration time, Path log) {
     long[] tests = new long[6]; // found, successful, failed, aborted, skipped, failed containers
     boolean seen = false;
@@ -289,16 +326,20 @@ public final class ThirdPartySuites {
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
       System.err.println(
-          "usage: ThirdPartySuites <suites dir> quick|full [--agent-options=...] [suite...]");
+          "usage: ThirdPartySuites <suites dir> quick|full [--agent-options=...]"
+              + " [--exclude-package=...] [suite...]");
       System.exit(2);
     }
     Path dir = Path.of(args[0]).toAbsolutePath();
     Selection selection = Selection.valueOf(args[1].toUpperCase(Locale.ROOT));
     String agentOptions = "";
+    List<String> excluded = new ArrayList<>();
     List<Suite> suites = new ArrayList<>();
     for (int i = 2; i < args.length; i++) {
       if (args[i].startsWith("--agent-options=")) {
         agentOptions = args[i].substring("--agent-options=".length());
+      } else if (args[i].startsWith("--exclude-package=")) {
+        excluded.add(args[i].substring("--exclude-package=".length()));
       } else {
         suites.add(Suite.named(args[i]));
       }
@@ -324,9 +365,9 @@ public final class ThirdPartySuites {
             "time"));
     boolean same = true;
     for (Suite suite : suites) {
-      Run plain = runner.run(suite, selection, false, null);
+      Run plain = runner.run(suite, selection, excluded, false, null);
       System.err.println(suite.folder + " plain: " + plain.counts().outcome());
-      Run watched = runner.run(suite, selection, true, agentOptions);
+      Run watched = runner.run(suite, selection, excluded, true, agentOptions);
       System.err.println(suite.folder + " agent: " + watched.counts().outcome());
       for (Run r : List.of(plain, watched)) {
         Counts c = r.counts();
@@ -345,13 +386,24 @@ public final class ThirdPartySuites {
                 String.format(Locale.ROOT, "%.1f s", c.time().toMillis() / 1000.0)));
       }
       same &= plain.counts().outcome().equals(watched.counts().outcome());
+      same &= plain.failures().equals(watched.failures());
+      for (String f : watched.failures()) {
+        if (!plain.failures().contains(f)) {
+          System.err.println(suite.folder + ": failed only under the agent: " + f);
+        }
+      }
+      for (String f : plain.failures()) {
+        if (!watched.failures().contains(f)) {
+          System.err.println(suite.folder + ": failed only without the agent: " + f);
+        }
+      }
       same &= plain.counts().exitCode() == watched.counts().exitCode();
     }
     System.out.print(table);
     System.out.println(
         same
-            ? "same counts with and without the agent"
-            : "COUNTS DIFFER with and without the agent: see " + dir.resolve("runs"));
+            ? "same counts and the same failed tests with and without the agent"
+            : "RESULTS DIFFER with and without the agent: see " + dir.resolve("runs"));
     System.exit(same ? 0 : 1);
   }
 }

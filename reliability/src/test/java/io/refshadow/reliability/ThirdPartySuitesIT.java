@@ -34,6 +34,9 @@ class ThirdPartySuitesIT {
     assertThat(watched.counts().outcome())
         .as("counts under the agent; see %s and %s", watched.log(), plain.log())
         .isEqualTo(plain.counts().outcome());
+    assertThat(watched.failures())
+        .as("the same tests fail (if any); see %s", watched.log())
+        .isEqualTo(plain.failures());
     assertThat(watched.counts().exitCode()).isEqualTo(plain.counts().exitCode());
     assertThat(watched.summary()).as("the agent's exit summary").exists();
     assertThat(Files.readString(watched.summary()))
