@@ -29,6 +29,13 @@ class ThirdPartySuitesIT {
     ThirdPartySuites.Run plain = RUNNER.run(suite, ThirdPartySuites.Selection.QUICK, false, null);
     ThirdPartySuites.Run watched = RUNNER.run(suite, ThirdPartySuites.Selection.QUICK, true, null);
 
+    System.out.printf(
+        "%s quick subset: without the agent %s (%d s); with it %s (%d s)%n",
+        suite,
+        plain.counts().outcome(),
+        plain.counts().time().toSeconds(),
+        watched.counts().outcome(),
+        watched.counts().time().toSeconds());
     assertThat(plain.counts().found()).as("the subset ran tests; see %s", plain.log()).isPositive();
     assertThat(plain.counts().successful()).isPositive();
     assertThat(watched.counts().outcome())
