@@ -145,17 +145,19 @@ public final class ThirdPartySuites {
    */
   public Run run(Suite suite, Selection selection, boolean withAgent, String agentOptions)
       throws IOException, InterruptedException {
-    return run(suite, selection, List.of(), withAgent, agentOptions);
+    return run(suite, selection, List.of(), List.of(), withAgent, agentOptions);
   }
 
   /**
    * As {@link #run(Suite, Selection, boolean, String)}, leaving out the test classes of {@code
-   * excludedPackages} (and their subpackages).
+   * excludedPackages} (and their subpackages), with {@code extraJvmArgs} after the suite's own (a
+   * larger {@code -Xmx}, say: the shadow heap lives in the program's heap).
    */
   public Run run(
       Suite suite,
       Selection selection,
       List<String> excludedPackages,
+      List<String> extraJvmArgs,
       boolean withAgent,
       String agentOptions)
       throws IOException, InterruptedException {
@@ -172,6 +174,7 @@ public final class ThirdPartySuites {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(suite.jvmArgs);
+    command.addAll(extraJvmArgs);
     if (withAgent) {
       String options = "summary=" + summary;
       if (agentOptions != null && !agentOptions.isBlank()) {
@@ -327,17 +330,20 @@ public final class ThirdPartySuites {
     if (args.length < 2) {
       System.err.println(
           "usage: ThirdPartySuites <suites dir> quick|full [--agent-options=...]"
-              + " [--exclude-package=...] [suite...]");
+              + " [--exclude-package=...] [--jvm-arg=...] [suite...]");
       System.exit(2);
     }
     Path dir = Path.of(args[0]).toAbsolutePath();
     Selection selection = Selection.valueOf(args[1].toUpperCase(Locale.ROOT));
     String agentOptions = "";
     List<String> excluded = new ArrayList<>();
+    List<String> jvmArgs = new ArrayList<>();
     List<Suite> suites = new ArrayList<>();
     for (int i = 2; i < args.length; i++) {
       if (args[i].startsWith("--agent-options=")) {
         agentOptions = args[i].substring("--agent-options=".length());
+      } else if (args[i].startsWith("--jvm-arg=")) {
+        jvmArgs.add(args[i].substring("--jvm-arg=".length()));
       } else if (args[i].startsWith("--exclude-package=")) {
         excluded.add(args[i].substring("--exclude-package=".length()));
       } else {
@@ -365,9 +371,9 @@ public final class ThirdPartySuites {
             "time"));
     boolean same = true;
     for (Suite suite : suites) {
-      Run plain = runner.run(suite, selection, excluded, false, null);
+      Run plain = runner.run(suite, selection, excluded, jvmArgs, false, null);
       System.err.println(suite.folder + " plain: " + plain.counts().outcome());
-      Run watched = runner.run(suite, selection, excluded, true, agentOptions);
+      Run watched = runner.run(suite, selection, excluded, jvmArgs, true, agentOptions);
       System.err.println(suite.folder + " agent: " + watched.counts().outcome());
       for (Run r : List.of(plain, watched)) {
         Counts c = r.counts();
