@@ -28,7 +28,7 @@ import java.util.zip.ZipFile;
  *
  * <p>As a program it runs suites both ways and prints a table; {@code
  * reliability/third-party-suites} calls it: {@code ThirdPartySuites <suites dir> quick|full
- * [suite...]}.
+ * [--agent-options=...] [--exclude-package=...] [--jvm-arg=...] [suite...]}.
  */
 public final class ThirdPartySuites {
 
