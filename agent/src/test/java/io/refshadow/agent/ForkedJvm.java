@@ -60,12 +60,53 @@ final class ForkedJvm {
    */
   static Result run(String agentOptions, String mainClass, String runName)
       throws IOException, InterruptedException {
+    return fork(List.of(agentFlag(agentOptions)), mainClass, List.of(), runName);
+  }
+
+  /**
+   * Runs {@code mainClass} with {@code programArgs}, under the agent unless {@code withAgent} is
+   * false (the plain run a twin is compared with).
+   *
+   * @param jvmArgs options for the JVM before the agent's, e.g. {@code -Xmx32m}
+   * @param agentOptions as for {@link #run(String, String, String)}; ignored without the agent
+   */
+  static Result run(
+      List<String> jvmArgs,
+      boolean withAgent,
+      String agentOptions,
+      String mainClass,
+      List<String> programArgs,
+      String runName)
+      throws IOException, InterruptedException {
+    List<String> options = new ArrayList<>(jvmArgs);
+    if (withAgent) {
+      options.add(agentFlag(agentOptions));
+    }
+    return fork(options, mainClass, programArgs, runName);
+  }
+
+  /** A path for a file a forked JVM writes (a summary, a recording), kept with its output. */
+  static Path outputFile(String name) throws IOException {
+    Files.createDirectories(OUTPUT_DIR);
+    Path file = OUTPUT_DIR.resolve(name);
+    Files.deleteIfExists(file);
+    return file;
+  }
+
+  private static String agentFlag(String agentOptions) {
+    return "-javaagent:" + AGENT_JAR + (agentOptions == null ? "" : "=" + agentOptions);
+  }
+
+  private static Result fork(
+      List<String> jvmOptions, String mainClass, List<String> programArgs, String runName)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(javaBinary());
-    command.add("-javaagent:" + AGENT_JAR + (agentOptions == null ? "" : "=" + agentOptions));
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(TEST_CLASSES.toString());
     command.add(mainClass);
+    command.addAll(programArgs);
     Files.createDirectories(OUTPUT_DIR);
     Path out = OUTPUT_DIR.resolve(runName + ".out");
     Path err = OUTPUT_DIR.resolve(runName + ".err");

@@ -6,14 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 
 /**
- * The agent never changes what the host does: refshadow's own faults (a test-only switch makes
- * every hook fail inside refshadow) and a shadow-memory budget. (Host faults in deep frames and
- * threads: reliability.HostBehaviours reproduces a hang still open in issue 9.)
+ * The agent never changes what the host does: host faults (reliability.HostBehaviours, with and
+ * without the agent: same output, same exit status, the summary written), refshadow's own faults (a
+ * test-only switch makes every hook fail inside refshadow) and a shadow-memory budget.
  */
 class ReliabilityIT {
   private static final String AGENT = System.getProperty("refshadow.agent.jar");
@@ -83,5 +88,96 @@ class ReliabilityIT {
     assertThat(bad.stderr())
         .contains("bad size 'lots' for option maxShadowMemory")
         .contains("e.g. 512m");
+  }
+
+  /**
+   * Runs reliability.HostBehaviours with {@code behaviours}, once plain and once under the agent
+   * with its summary in a file; asserts the two runs print the same and both exit with 3 (the
+   * program's {@code System.exit(3)} from 50 frames deep), and returns the agent's summary.
+   */
+  private static String sameWithAndWithoutAgent(
+      String name, List<String> jvmArgs, String extraAgentOptions, String... behaviours)
+      throws Exception {
+    List<String> args = List.of(behaviours);
+    ForkedJvm.Result plain =
+        ForkedJvm.run(jvmArgs, false, null, HOST, args, "host-" + name + "-plain");
+    Path summary = ForkedJvm.outputFile("host-" + name + ".summary");
+    String options =
+        "summary=" + summary + (extraAgentOptions.isEmpty() ? "" : "," + extraAgentOptions);
+    ForkedJvm.Result watched =
+        ForkedJvm.run(jvmArgs, true, options, HOST, args, "host-" + name + "-agent");
+    assertThat(plain.exitCode()).as(plain.describe()).isEqualTo(3);
+    assertThat(plain.stdoutLines()).as("the plain run did it all").contains(EXIT_LINE);
+    assertThat(watched.exitCode()).as(watched.describe()).isEqualTo(plain.exitCode());
+    assertThat(watched.stdoutLines()).as(watched.describe()).isEqualTo(plain.stdoutLines());
+    assertThat(watched.stderr()).doesNotContain("refshadow: internal failure");
+    assertThat(summary).as("the exit summary is written at System.exit").exists();
+    String text = Files.readString(summary);
+    assertThat(text).contains("refshadow summary").containsPattern("objects seen\\s+[1-9]");
+    return text;
+  }
+
+  private static final String HOST = "reliability.HostBehaviours";
+  private static final String EXIT_LINE = "exiting with 3 from deep frames";
+
+  @Test
+  void aStackOverflowCaughtByTheHostLeavesOutputExitStatusAndSummaryAsWithoutTheAgent()
+      throws Exception {
+    sameWithAndWithoutAgent("overflow", List.of(), "", "overflow");
+  }
+
+  @Test
+  void anOutOfMemoryErrorCaughtByTheHostInASmallHeapLeavesOutputAndExitStatusUnchanged()
+      throws Exception {
+    sameWithAndWithoutAgent("oom", List.of("-Xmx48m"), "", "oom");
+  }
+
+  @Test
+  void interruptedThreadsSeeTheSameInterruptsAndFlagsUnderTheAgent() throws Exception {
+    sameWithAndWithoutAgent("interrupt", List.of(), "", "interrupt");
+  }
+
+  @Test
+  void exceptionsFromConstructorsReachTheHostAsWithoutTheAgent() throws Exception {
+    String summary = sameWithAndWithoutAgent("constructors", List.of(), "", "constructors");
+    assertThat(summary).containsPattern("internal failures\\s+0\\b");
+  }
+
+  @Test
+  void allHostFaultsInOneRunThenSystemExitFromDeepFramesFlushesAReadableRecording()
+      throws Exception {
+    Path jfr = ForkedJvm.outputFile("host-all.jfr");
+    sameWithAndWithoutAgent(
+        "all", List.of("-Xmx64m"), "jfr=" + jfr, "constructors", "overflow", "interrupt", "oom");
+    assertThat(jfr).as("the recording is written at System.exit").exists();
+    List<RecordedEvent> runSummaries = new ArrayList<>();
+    try (RecordingFile recording = new RecordingFile(jfr)) {
+      while (recording.hasMoreEvents()) {
+        RecordedEvent e = recording.readEvent();
+        if (e.getEventType().getName().equals("refshadow.RunSummary")) {
+          runSummaries.add(e);
+        }
+      }
+    }
+    assertThat(runSummaries).as("one run summary, written at exit").hasSize(1);
+    assertThat(runSummaries.get(0).getLong("allocations")).isPositive();
+  }
+
+  @Test
+  void theAgentJarPutsNoClassOfAnotherNameOnTheHostsClassPath() throws Exception {
+    // -javaagent appends the jar to the system class path: a class there outside io/refshadow/
+    // (a versioned entry of a relocated library, say) would shadow the host's own copy
+    List<String> foreign = new ArrayList<>();
+    try (JarFile jar = new JarFile(Path.of(AGENT).toFile())) {
+      for (JarEntry e : Collections.list(jar.entries())) {
+        String name = e.getName().replaceFirst("^META-INF/versions/\\d+/", "");
+        if (name.endsWith(".class")
+            && !name.startsWith("io/refshadow/")
+            && !name.endsWith("module-info.class")) {
+          foreign.add(e.getName());
+        }
+      }
+    }
+    assertThat(foreign).as("classes outside io/refshadow/ in the agent jar").isEmpty();
   }
 }
