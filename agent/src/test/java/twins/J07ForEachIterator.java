@@ -7,8 +7,10 @@ import java.util.List;
 
 /**
  * Twin of j07_for_each_iterator.py. javac compiles for-each to a hidden local that holds the array
- * (or the Iterator, which holds the list) until the method returns, where CPython's iterator dies
- * with the loop: a documented difference (ScenarioTwinsIT).
+ * (or the Iterator, which holds the list); CPython's iterator dies with the loop. The agent
+ * releases such hidden locals where they die (MethodInstrumenter#releaseDeadHiddenLocals), so the
+ * list and its first item go at {@code lst = null}, as in CPython, while the loop variable keeps
+ * the last item until the return.
  */
 public class J07ForEachIterator {
   static class Fin {

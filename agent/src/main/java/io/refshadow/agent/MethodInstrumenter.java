@@ -243,6 +243,8 @@ final class MethodInstrumenter implements Opcodes {
       }
     }
 
+    releaseDeadHiddenLocals(code, superIndex);
+
     // After super(...)/this(...): `this` becomes a local like any other, and the field stores made
     // before it are replayed.
     if (superCall != null) {
@@ -560,6 +562,144 @@ final class MethodInstrumenter implements Opcodes {
       }
     }
     code.insert(m, after);
+  }
+
+  /**
+   * Releases javac's hidden locals where they die. A for-each loop keeps its array or Iterator in a
+   * local that has no entry in the LocalVariableTable; CPython keeps the loop's iterator on the
+   * value stack and drops it when the loop ends, so that {@code lst = None} after the loop frees
+   * the list. A named local, as in Python, keeps its reference until it is rebound or the method
+   * returns; a hidden one is released (in the shadow only) at each point where a liveness analysis
+   * finds it dead, entering from a point where it was live. Without a LocalVariableTable (classes
+   * compiled without {@code -g}) nothing can be told apart and nothing changes.
+   */
+  private void releaseDeadHiddenLocals(InsnList code, int superIndex) {
+    if (mn.localVariables == null || mn.localVariables.isEmpty()) {
+      return;
+    }
+    int n = insns.length;
+    Set<Integer> hidden = new HashSet<>();
+    for (int i = 0; i < n; i++) {
+      if (insns[i].getOpcode() == ASTORE && frames[i] != null && !isNamed(i)) {
+        hidden.add(((VarInsnNode) insns[i]).var);
+      }
+    }
+    if (hidden.isEmpty()) {
+      return;
+    }
+    for (int slot : hidden) {
+      boolean[] liveIn = liveness(slot);
+      boolean[] holdsHidden = hiddenValueAt(slot);
+      for (int p = 0; p < n; p++) {
+        if (frames[p] == null || !liveOut(p, liveIn)) {
+          continue;
+        }
+        for (int t : successorMap.getOrDefault(p, List.of())) {
+          if (liveIn[t] || !holdsHidden[t] || t <= superIndex || frames[t] == null) {
+            continue;
+          }
+          InsnList l = new InsnList();
+          l.add(new InsnNode(ACONST_NULL));
+          l.add(new VarInsnNode(ALOAD, frameSlot));
+          l.add(intConst(slot));
+          l.add(hook("storeLocal", "(Ljava/lang/Object;" + FRAME_DESC + "I)V"));
+          AbstractInsnNode at = insns[t];
+          if (at.getOpcode() < 0) {
+            code.insert(at, l); // after a label (a jump target, a handler's start)
+          } else {
+            code.insertBefore(at, l);
+          }
+          holdsHidden[t] = false; // once per death point
+        }
+      }
+    }
+  }
+
+  /** Whether the astore at {@code i} stores into a variable the LocalVariableTable names. */
+  private boolean isNamed(int i) {
+    int slot = ((VarInsnNode) insns[i]).var;
+    int after = i + 1;
+    for (org.objectweb.asm.tree.LocalVariableNode v : mn.localVariables) {
+      if (v.index != slot) {
+        continue;
+      }
+      int start = indexOf(v.start);
+      int end = indexOf(v.end);
+      if (start >= 0 && end >= 0 && start <= after && after <= end) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean liveOut(int p, boolean[] liveIn) {
+    for (int t : successorMap.getOrDefault(p, List.of())) {
+      if (liveIn[t]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Backward liveness of local {@code slot}: read later before being overwritten. */
+  private boolean[] liveness(int slot) {
+    int n = insns.length;
+    boolean[] in = new boolean[n];
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (int i = n - 1; i >= 0; i--) {
+        if (frames[i] == null) {
+          continue;
+        }
+        AbstractInsnNode x = insns[i];
+        boolean use = x.getOpcode() == ALOAD && ((VarInsnNode) x).var == slot;
+        boolean def =
+            x instanceof VarInsnNode
+                && ((VarInsnNode) x).var == slot
+                && x.getOpcode() >= ISTORE
+                && x.getOpcode() <= ASTORE;
+        boolean v = use || (!def && liveOut(i, in));
+        if (v != in[i]) {
+          in[i] = v;
+          changed = true;
+        }
+      }
+    }
+    return in;
+  }
+
+  /** Forward: where local {@code slot} may hold a reference stored by a hidden-local astore. */
+  private boolean[] hiddenValueAt(int slot) {
+    int n = insns.length;
+    boolean[] in = new boolean[n];
+    java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
+    for (int i = 0; i < n; i++) {
+      if (frames[i] != null) {
+        work.add(i);
+      }
+    }
+    while (!work.isEmpty()) {
+      int i = work.poll();
+      AbstractInsnNode x = insns[i];
+      boolean out = in[i];
+      if (x instanceof VarInsnNode
+          && ((VarInsnNode) x).var == slot
+          && x.getOpcode() >= ISTORE
+          && x.getOpcode() <= ASTORE) {
+        out = x.getOpcode() == ASTORE && !isNamed(i);
+      }
+      if (!out) {
+        continue;
+      }
+      for (int t : successorMap.getOrDefault(i, List.of())) {
+        if (!in[t]) {
+          in[t] = true;
+          work.add(t);
+        }
+      }
+    }
+    return in;
   }
 
   /** VarHandle access modes that may write the variable. */

@@ -49,8 +49,7 @@ class ScenarioTwinsIT {
   private static final Map<String, String> DOCUMENTED_DIFFERENCES =
       Map.of(
           "s47_exception_frame", "raisingFramesLocalsDieWhileTheExceptionUnwinds_s47",
-          "s48_exception_cycle", "caughtExceptionKeepsNoFrameAlive_s48",
-          "j07_for_each_iterator", "forEachsHiddenLocalKeepsTheCollectionUntilReturn_j07");
+          "s48_exception_cycle", "caughtExceptionKeepsNoFrameAlive_s48");
 
   @TestFactory
   Stream<DynamicTest> twinPrintsExactlyWhatCPythonPrinted() throws IOException {
@@ -155,39 +154,6 @@ class ScenarioTwinsIT {
             "in_function_after_err_cleared",
             "after_return",
             "collect 0");
-  }
-
-  /**
-   * j07: CPython's for loop keeps its iterator on the value stack and drops it when the loop ends,
-   * so {@code lst = None} after the loop frees the list (and e0, which only the list holds) at
-   * once. javac compiles for-each to a hidden local (a copy of the array reference, or the
-   * Iterator, which refers to the list) and refshadow, following DESIGN.md ("a local's reference
-   * lasts until its slot is overwritten or the method exits"), keeps it until the method returns:
-   * the collection and e0 die at the return instead. Telling javac's hidden locals from the user's
-   * (which must last until the return, as Python locals do) needs the LocalVariableTable and a
-   * liveness analysis; until then this is a known difference.
-   */
-  @Test
-  void forEachsHiddenLocalKeepsTheCollectionUntilReturn_j07() throws Exception {
-    ForkedJvm.Result r = ForkedJvm.run("summary=off", "twins.J07ForEachIterator", "j07-refshadow");
-    assertThat(r.exitCode()).as(r.describe()).isZero();
-    assertThat(r.stdoutLines())
-        .as(r.describe())
-        .containsExactly(
-            "visit e0",
-            "visit e1",
-            "after_drop", // CPython: del e0 before this line
-            "del e0", // the hidden array local is released at the return, in slot order
-            "del e1", // (the loop variable n, as in CPython)
-            "returned",
-            "visit l0",
-            "visit l1",
-            "after_drop_list", // CPython: del l0 before this line
-            "del l0",
-            "del l1",
-            "returned_list");
-    assertThat(r.stdoutLines())
-        .containsExactlyInAnyOrderElementsOf(expectedLines("j07_for_each_iterator"));
   }
 
   private static void assertMatchesCPython(String scenario, ForkedJvm.Result r) throws IOException {
