@@ -54,6 +54,18 @@ public class AtomicWrites {
     }
   }
 
+  static volatile Object global;
+  static final VarHandle GLOBAL;
+
+  static {
+    try {
+      GLOBAL =
+          MethodHandles.lookup().findStaticVarHandle(AtomicWrites.class, "global", Object.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   public static void main(String[] args) {
     Gc.disable();
     Gc.collect();
@@ -79,6 +91,14 @@ public class AtomicWrites {
     System.out.println("  compareAndSet");
     h = null;
     System.out.println("  holder dropped");
+
+    System.out.println("VarHandle on a static field:");
+    GLOBAL.set(new Tracked("static-first"));
+    System.out.println("  set");
+    GLOBAL.compareAndSet(global, new Tracked("static-second"));
+    System.out.println("  compareAndSet");
+    GLOBAL.set(null);
+    System.out.println("  cleared");
 
     System.out.println("AtomicReferenceFieldUpdater:");
     Holder u = new Holder();

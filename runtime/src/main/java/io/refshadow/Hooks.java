@@ -522,7 +522,7 @@ public final class Hooks {
    */
   public static void varHandleWrote(
       java.lang.invoke.VarHandle vh, Object c0, int c1, Frame f, int position) {
-    if (vh == null || c0 == null || ShadowHeap.active == null) {
+    if (vh == null || ShadowHeap.active == null) {
       return;
     }
     try {
@@ -530,17 +530,43 @@ public final class Hooks {
         return;
       }
       java.util.List<Class<?>> coordinates = vh.coordinateTypes();
-      if (coordinates.size() == 1 && !coordinates.get(0).isArray()) {
+      if (coordinates.size() == 1 && !coordinates.get(0).isArray() && c0 != null) {
         HookSupport.sync(f, c0, -1, position); // an instance field
       } else if (coordinates.size() == 2
           && coordinates.get(1) == int.class
           && c0 instanceof Object[]
           && c1 >= 0) {
         HookSupport.sync(f, c0, c1, position); // an array element
+      } else if (coordinates.isEmpty()) {
+        HookSupport.syncStatic(f, vh, position); // a static field, if its handle was seen made
       }
-      // static fields (no coordinates) and views over buffers hold no shadow edges to sync
+      // views over buffers and arrays of primitives hold no shadow edges to sync
     } catch (Throwable t) {
       Failures.report("Hooks.varHandleWrote", t);
+    }
+  }
+
+  /**
+   * {@code lookup.findStaticVarHandle(owner, name, type)} returned {@code vh}: remembered, so that
+   * writes through it can be mirrored as stores to that static field (a handle on a static field
+   * carries no coordinate naming it).
+   */
+  public static void staticVarHandle(java.lang.invoke.VarHandle vh, Class<?> owner, String name) {
+    if (vh == null || owner == null || name == null || ShadowHeap.active == null) {
+      return;
+    }
+    try {
+      HookSupport.rememberStaticHandle(vh, owner, name);
+    } catch (Throwable t) {
+      Failures.report("Hooks.staticVarHandle", t);
+    }
+  }
+
+  /** {@code lookup.unreflectVarHandle(field)} returned {@code vh}: as {@link #staticVarHandle}. */
+  public static void unreflectedVarHandle(
+      java.lang.invoke.VarHandle vh, java.lang.reflect.Field field) {
+    if (field != null && java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+      staticVarHandle(vh, field.getDeclaringClass(), field.getName());
     }
   }
 

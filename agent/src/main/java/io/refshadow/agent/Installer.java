@@ -300,56 +300,60 @@ final class Installer {
   }
 
   static String summaryText(ShadowHeap heap, AgentStats stats) {
-    // never wait long: a thread stopped inside a hook must not keep the JVM from exiting
-    return PyApi.tryCall(
-        2000,
-        h -> {
-          HeapStats s = heap.stats();
-          CycleDetector gc = heap.cycleDetector();
-          long seen = s.allocations + s.adopted;
-          long freed = s.freedByRefcount + s.freedByCycles;
-          long[][] g = gc.statsSnapshot();
-          StringBuilder b = new StringBuilder();
-          b.append("refshadow summary (profile ").append(gc.profile().id()).append(")\n");
-          line(
-              b,
-              "objects seen",
-              seen,
-              "(" + s.allocations + " allocated, " + s.adopted + " adopted)");
-          line(b, "freed by refcount", s.freedByRefcount, "");
-          line(b, "freed by cycle detector", s.freedByCycles, "");
-          line(b, "still alive", Math.max(0, seen - freed), "");
-          line(b, "pinned (escaped)", s.pinned, "");
-          b.append(
-              String.format(Locale.ROOT, "  %-24s %9.1f%%%n", "precision", 100.0 * s.precision()));
-          b.append(
-              String.format(
-                  Locale.ROOT,
-                  "  %-24s gen0 %d, gen1 %d, gen2 %d%n",
-                  "collections",
-                  g[0][0],
-                  g[1][0],
-                  g[2][0]));
-          b.append(
-              String.format(
-                  Locale.ROOT,
-                  "  %-24s %d classes, %d methods; failed: %d classes, %d methods%n",
-                  "instrumented",
-                  stats.classesInstrumented.get(),
-                  stats.methodsInstrumented.get(),
-                  stats.classesFailed.get(),
-                  stats.methodsFailed.get()));
-          line(b, "internal failures", Failures.total(), "");
-          if (heap.isStopped()) {
-            b.append("  mirroring stopped at the maxShadowMemory budget: figures cover the run")
-                .append(" until then\n");
-          }
-          if (s.invariantViolations > 0) {
-            line(b, "model inconsistencies", s.invariantViolations, "(please report)");
-          }
-          return b.toString();
-        },
-        "refshadow summary unavailable: the shadow heap stayed busy at exit\n");
+    // never wait long: a thread stopped inside a hook must not keep the JVM from exiting; if the
+    // lock stays busy, the counters are read without it (they are final figures at exit)
+    java.util.function.Function<ShadowHeap, String> body = summaryBody(heap, stats);
+    String text = PyApi.tryCall(2000, body, null);
+    if (text == null) {
+      text =
+          body.apply(heap) + "  (read without the shadow heap's lock, which stayed busy at exit)\n";
+    }
+    return text;
+  }
+
+  private static java.util.function.Function<ShadowHeap, String> summaryBody(
+      ShadowHeap heap, AgentStats stats) {
+    return h -> {
+      HeapStats s = heap.stats();
+      CycleDetector gc = heap.cycleDetector();
+      long seen = s.allocations + s.adopted;
+      long freed = s.freedByRefcount + s.freedByCycles;
+      long[][] g = gc.statsSnapshot();
+      StringBuilder b = new StringBuilder();
+      b.append("refshadow summary (profile ").append(gc.profile().id()).append(")\n");
+      line(b, "objects seen", seen, "(" + s.allocations + " allocated, " + s.adopted + " adopted)");
+      line(b, "freed by refcount", s.freedByRefcount, "");
+      line(b, "freed by cycle detector", s.freedByCycles, "");
+      line(b, "still alive", Math.max(0, seen - freed), "");
+      line(b, "pinned (escaped)", s.pinned, "");
+      b.append(String.format(Locale.ROOT, "  %-24s %9.1f%%%n", "precision", 100.0 * s.precision()));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  %-24s gen0 %d, gen1 %d, gen2 %d%n",
+              "collections",
+              g[0][0],
+              g[1][0],
+              g[2][0]));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  %-24s %d classes, %d methods; failed: %d classes, %d methods%n",
+              "instrumented",
+              stats.classesInstrumented.get(),
+              stats.methodsInstrumented.get(),
+              stats.classesFailed.get(),
+              stats.methodsFailed.get()));
+      line(b, "internal failures", Failures.total(), "");
+      if (heap.isStopped()) {
+        b.append("  mirroring stopped at the maxShadowMemory budget: figures cover the run")
+            .append(" until then\n");
+      }
+      if (s.invariantViolations > 0) {
+        line(b, "model inconsistencies", s.invariantViolations, "(please report)");
+      }
+      return b.toString();
+    };
   }
 
   private static void line(StringBuilder b, String label, long value, String note) {

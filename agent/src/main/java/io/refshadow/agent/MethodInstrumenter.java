@@ -552,6 +552,42 @@ final class MethodInstrumenter implements Opcodes {
           hook("fieldSet", "(Ljava/lang/reflect/Field;Ljava/lang/Object;Ljava/lang/Object;)V"));
       after.insert(mirror);
     }
+    if (m.owner.equals("java/lang/invoke/MethodHandles$Lookup")
+        && ((m.name.equals("findStaticVarHandle")
+                && m.desc.equals(
+                    "(Ljava/lang/Class;Ljava/lang/String;Ljava/lang/Class;)"
+                        + "Ljava/lang/invoke/VarHandle;"))
+            || (m.name.equals("unreflectVarHandle")
+                && m.desc.equals("(Ljava/lang/reflect/Field;)Ljava/lang/invoke/VarHandle;")))) {
+      // remember which static field the new handle writes (spill the arguments, call, report)
+      int base = nextSpill;
+      nextSpill += args.length;
+      InsnList spill = new InsnList();
+      for (int k = args.length - 1; k >= 0; k--) {
+        spill.add(new VarInsnNode(ASTORE, base + k));
+      }
+      for (int k = 0; k < args.length; k++) {
+        spill.add(new VarInsnNode(ALOAD, base + k));
+      }
+      code.insertBefore(m, spill);
+      InsnList report = new InsnList();
+      report.add(new InsnNode(DUP));
+      if (args.length == 3) {
+        report.add(new VarInsnNode(ALOAD, base));
+        report.add(new VarInsnNode(ALOAD, base + 1));
+        report.add(
+            hook(
+                "staticVarHandle",
+                "(Ljava/lang/invoke/VarHandle;Ljava/lang/Class;Ljava/lang/String;)V"));
+      } else {
+        report.add(new VarInsnNode(ALOAD, base));
+        report.add(
+            hook(
+                "unreflectedVarHandle",
+                "(Ljava/lang/invoke/VarHandle;Ljava/lang/reflect/Field;)V"));
+      }
+      after.insert(report);
+    }
     InsnList sync = opaqueWriteMirror(code, m, args, position);
     if (sync != null) {
       // first: a replaced referent becomes a temporary that the result/called event releases

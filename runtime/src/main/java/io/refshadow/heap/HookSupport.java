@@ -313,6 +313,44 @@ public final class HookSupport {
     }
   }
 
+  /** Static-field VarHandles seen made, with the field each writes (weak: handles may go). */
+  private static final java.util.Map<Object, Object[]> STATIC_HANDLES =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+  public static void rememberStaticHandle(Object vh, Class<?> owner, String name)
+      throws ReflectiveOperationException {
+    java.lang.reflect.Field field = owner.getDeclaredField(name);
+    if (field.getType().isPrimitive()) {
+      return;
+    }
+    field.setAccessible(true);
+    STATIC_HANDLES.put(vh, new Object[] {field, FieldRegistry.id(owner.getName(), name)});
+  }
+
+  /** Mirrors a write through a static-field VarHandle: the static's shadow slot is re-read. */
+  public static void syncStatic(Frame f, Object vh, int position)
+      throws ReflectiveOperationException {
+    if (skipped(f)) {
+      return;
+    }
+    Object[] known = STATIC_HANDLES.get(vh);
+    if (known == null) {
+      return; // made by code the agent does not watch: its field is not known
+    }
+    Object value = ((java.lang.reflect.Field) known[0]).get(null);
+    prepare(value);
+    ShadowHeap h = ShadowHeap.active;
+    if (h == null || !h.enterMirror()) {
+      return;
+    }
+    try {
+      h.syncStatic(live(f), (Integer) known[1], value, position);
+    } finally {
+      h.busy = false; // first, inline: the call below may overflow the stack
+      h.exitMirror();
+    }
+  }
+
   private static final long ARRAY_BASE;
   private static final long ARRAY_SCALE;
 

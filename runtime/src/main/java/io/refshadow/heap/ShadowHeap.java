@@ -20,7 +20,14 @@ public final class ShadowHeap {
   /** The installed heap, or null when no agent runs. Hooks read it once per call. */
   public static volatile ShadowHeap active;
 
-  private final ReentrantLock gil = new ReentrantLock();
+  private final Gil gil = new Gil();
+
+  /** The heap's lock, with its owner visible (to tell a lock left held by a dead thread). */
+  static final class Gil extends ReentrantLock {
+    Thread holder() {
+      return getOwner();
+    }
+  }
 
   /** True while the heap itself is working on this lock's holder thread. */
   boolean busy;
@@ -206,13 +213,54 @@ public final class ShadowHeap {
     if (stopped) {
       return false;
     }
-    gil.lock();
+    if (!gil.tryLock() && !lockUnlessOrphaned()) {
+      return false;
+    }
     if (busy) {
       gil.unlock();
       return false;
     }
     busy = true;
     return true;
+  }
+
+  /**
+   * Waits for the lock, looking every 100 ms whether its holder is still alive: a thread that ended
+   * while holding it (refshadow's bug, never the program's) would otherwise stop every thread that
+   * reaches a hook, the program's included. Then mirroring stops, with one warning naming that
+   * thread, and the program runs on. An interrupt that arrives while waiting is kept for the
+   * program (the flag is set again), as the uninterruptible lock() this replaces would.
+   */
+  private boolean lockUnlessOrphaned() {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          if (gil.tryLock(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            return true;
+          }
+        } catch (InterruptedException e) {
+          interrupted = true;
+          continue;
+        }
+        Thread holder = gil.holder();
+        if (stopped || (holder != null && !holder.isAlive())) {
+          if (!stopped) {
+            stopped = true;
+            System.err.println(
+                "refshadow: thread \""
+                    + holder.getName()
+                    + "\" ended while holding the shadow heap's lock (a refshadow bug; please"
+                    + " report it); mirroring stops here and the program runs on");
+          }
+          return false;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /**
@@ -1239,6 +1287,26 @@ public final class ShadowHeap {
       if (values[i] != ClassInfo.UNREADABLE) {
         syncSlot(f, o, i, values[i], position);
       }
+    }
+  }
+
+  /** {@link #sync} for a static field written through a VarHandle. */
+  void syncStatic(Frame f, int fieldId, Object real, int position) {
+    if (fieldId >= statics.length) {
+      statics = java.util.Arrays.copyOf(statics, Math.max(fieldId + 1, statics.length * 2));
+    }
+    Node cur = statics[fieldId];
+    if (cur == null ? real == null : cur.get() == real) {
+      return;
+    }
+    statics[fieldId] = real == null ? null : takeOrAdopt(f, real);
+    if (cur == null) {
+      return;
+    }
+    if (f != null && f.active) {
+      f.pushTemp(cur, position);
+    } else {
+      decref(cur);
     }
   }
 
