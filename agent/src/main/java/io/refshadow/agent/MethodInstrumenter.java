@@ -396,18 +396,21 @@ final class MethodInstrumenter implements Opcodes {
     }
     while (!work.isEmpty()) {
       int i = work.poll();
-      boolean out = makesTemps(insns[i]) || (in[i] && !isBoundary(i));
-      if (!out) {
-        continue;
-      }
-      for (int s : successorMap.getOrDefault(i, List.of())) {
-        if (!in[s]) {
-          in[s] = true;
-          work.add(s);
-        }
+      if (makesTemps(insns[i]) || (in[i] && !isBoundary(i))) {
+        markSuccessors(i, in, work);
       }
     }
     return in;
+  }
+
+  /** Forward propagation step: each successor of {@code i} not yet marked is marked and queued. */
+  private void markSuccessors(int i, boolean[] in, java.util.ArrayDeque<Integer> work) {
+    for (int s : successorMap.getOrDefault(i, List.of())) {
+      if (!in[s]) {
+        in[s] = true;
+        work.add(s);
+      }
+    }
   }
 
   private static boolean makesTemps(AbstractInsnNode in) {
@@ -725,14 +728,8 @@ final class MethodInstrumenter implements Opcodes {
           && x.getOpcode() <= ASTORE) {
         out = x.getOpcode() == ASTORE && !isNamed(i);
       }
-      if (!out) {
-        continue;
-      }
-      for (int t : successorMap.getOrDefault(i, List.of())) {
-        if (!in[t]) {
-          in[t] = true;
-          work.add(t);
-        }
+      if (out) {
+        markSuccessors(i, in, work);
       }
     }
     return in;

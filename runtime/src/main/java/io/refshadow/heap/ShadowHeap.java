@@ -1300,14 +1300,7 @@ public final class ShadowHeap {
       return;
     }
     statics[fieldId] = real == null ? null : takeOrAdopt(f, real);
-    if (cur == null) {
-      return;
-    }
-    if (f != null && f.active) {
-      f.pushTemp(cur, position);
-    } else {
-      decref(cur);
-    }
+    releaseReplaced(f, cur, position);
   }
 
   private void syncSlot(Frame f, Node o, int slot, Object real, int position) {
@@ -1315,15 +1308,23 @@ public final class ShadowHeap {
     if (cur == null ? real == null : cur.get() == real) {
       return;
     }
-    Node v = real == null ? null : takeOrAdopt(f, real);
-    o.edges[slot] = v;
-    if (cur == null) {
+    o.edges[slot] = real == null ? null : takeOrAdopt(f, real);
+    releaseReplaced(f, cur, position);
+  }
+
+  /**
+   * A referent that a synced write replaced becomes a temporary of {@code f} at {@code position}
+   * (the call's own result/called event releases it, after a getAndSet's result took its
+   * reference), or is released at once without a frame.
+   */
+  private void releaseReplaced(Frame f, Node replaced, int position) {
+    if (replaced == null) {
       return;
     }
     if (f != null && f.active) {
-      f.pushTemp(cur, position);
+      f.pushTemp(replaced, position);
     } else {
-      decref(cur);
+      decref(replaced);
     }
   }
 
