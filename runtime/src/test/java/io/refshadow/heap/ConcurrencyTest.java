@@ -206,8 +206,10 @@ class ConcurrencyTest {
           heap.lock(); // the heap is busy: thread A's store will have to wait for it
           try {
             go.set(1);
-            while (storeA.getState() != Thread.State.WAITING) {
-              Thread.onSpinWait(); // until A waits for the heap inside its store
+            // until A waits for the heap inside its store (in timed slices: see lockUnlessOrphaned)
+            while (storeA.getState() != Thread.State.WAITING
+                && storeA.getState() != Thread.State.TIMED_WAITING) {
+              Thread.onSpinWait();
             }
             arrayStore(shared, 0, b, main); // shared[0] = b, on this thread, meanwhile
           } finally {
