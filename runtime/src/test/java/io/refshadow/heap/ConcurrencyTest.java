@@ -226,6 +226,29 @@ class ConcurrencyTest {
     exit(main);
   }
 
+  /**
+   * A thread that ends while holding the heap's lock (a refshadow bug, never the program's doing)
+   * must not stop every other thread at its next hook: the next hook gives up waiting once it sees
+   * the holder is dead, mirroring stops, and the program's own stores still happen.
+   */
+  @Test
+  void aLockLeftHeldByADeadThreadStopsMirroringInsteadOfHangingTheProgram() throws Exception {
+    Thread leaker = new Thread(heap::lock, "leaker");
+    leaker.start();
+    leaker.join();
+    Object[] array = new Object[1];
+    Node value = new Node();
+    assertTimeoutPreemptively(
+        TIMEOUT,
+        () -> {
+          Frame f = enter(1);
+          arrayStore(array, 0, value, f);
+          exit(f);
+        });
+    assertThat(array[0]).as("the program's own store is made").isSameAs(value);
+    assertThat(heap.isStopped()).as("mirroring stopped").isTrue();
+  }
+
   /** A finalizer that stores references: into the shared registry, under its monitor. */
   static final class Registered {
     static Object[] registry;
