@@ -56,6 +56,12 @@ final class GcList {
     from.head.gcPrev = from.head;
   }
 
+  /** Unlinks every node at once (the list forgets them; their links are left as they are). */
+  void clear() {
+    head.gcNext = head;
+    head.gcPrev = head;
+  }
+
   /**
    * gc_list_size counting only the program's own allocations: not the JDK collections' storage
    * (tables, nodes) nor objects the JDK made and the shadow adopted (method types its lambda

@@ -50,6 +50,12 @@ final class NodeTable {
     }
   }
 
+  /** Forgets every node (the shadow heap gives its memory back; see ShadowHeap#releaseAll). */
+  void clear() {
+    buckets = new Node[1 << 4];
+    size = 0;
+  }
+
   int size() {
     return size;
   }

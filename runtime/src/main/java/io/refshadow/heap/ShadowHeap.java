@@ -176,12 +176,40 @@ public final class ShadowHeap {
       }
       if (e instanceof OutOfMemoryError && !stopped) {
         stopped = true;
+        releaseAll();
         System.err.println(
-            "refshadow: the JVM ran out of memory inside refshadow; mirroring stops here and the"
-                + " program runs on unwatched (see option maxShadowMemory)");
+            "refshadow: the JVM ran out of memory inside refshadow; mirroring stops here, the"
+                + " shadow heap's memory goes back to the program, which runs on unwatched (see"
+                + " option maxShadowMemory)");
       }
     } catch (Throwable ignored) {
       // nothing more can be done here; the hook that failed is already being reported
+    }
+  }
+
+  /**
+   * After an OutOfMemoryError, with mirroring stopped for good: forgets every node (the table, the
+   * generations, the statics, gc.garbage, what frames hold), so that the program gets back the
+   * memory the shadow took from its heap. The API answers from an empty shadow from then on.
+   */
+  private void releaseAll() {
+    if (!tryLock(1000)) {
+      return; // another thread is inside a hook; it stops at its next one, the memory stays
+    }
+    try {
+      table.clear();
+      for (GcList g : gc.generations) {
+        g.clear();
+      }
+      gc.permanent.clear();
+      java.util.Arrays.fill(statics, null);
+      garbage.clear();
+      for (ThreadState ts : allThreads) {
+        ts.forgetNodes();
+      }
+      edgeSlots = 0;
+    } finally {
+      gil.unlock();
     }
   }
 

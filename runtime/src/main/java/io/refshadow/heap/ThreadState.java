@@ -42,6 +42,19 @@ final class ThreadState {
     return f;
   }
 
+  /** Drops every node this thread's frames hold (after mirroring stopped for good). */
+  void forgetNodes() {
+    pendingReturn = null;
+    for (Frame f : frames) {
+      if (f != null) {
+        java.util.Arrays.fill(f.locals, null);
+        java.util.Arrays.fill(f.temps, null);
+        f.localCount = 0;
+        f.tempCount = 0;
+      }
+    }
+  }
+
   Frame top() {
     return depth == 0 ? null : frames[depth - 1];
   }

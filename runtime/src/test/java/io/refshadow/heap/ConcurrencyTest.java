@@ -249,6 +249,37 @@ class ConcurrencyTest {
     assertThat(heap.isStopped()).as("mirroring stopped").isTrue();
   }
 
+  /**
+   * An OutOfMemoryError inside a hook stops mirroring for good; the shadow then gives its memory
+   * back to the program (it lives in the same JVM heap): no node stays in the identity table, the
+   * generations, a frame or a static, so a program that recovers from the error by letting go of
+   * its own objects gets the room back, as it would without the agent.
+   */
+  @Test
+  void anOutOfMemoryErrorInsideAHookReleasesTheWholeShadow() {
+    Frame main = enter(2);
+    Object[] kept = local(alloc(new Object[1000], main, 0), main, 0);
+    line(main);
+    for (int i = 0; i < kept.length; i++) {
+      kept[i] = alloc(new Node(), main, 0);
+      arrayStore(kept, i, kept[i], main);
+      line(main);
+    }
+    assertThat(heap.shadowBytes()).as("a thousand nodes and their array").isPositive();
+    try {
+      io.refshadow.heap.Failures.report("test", new OutOfMemoryError("simulated"));
+    } catch (OutOfMemoryError expected) {
+      // rethrown to the program, as a real one would be
+    }
+    assertThat(heap.isStopped()).isTrue();
+    assertThat(heap.shadowBytes()).as("nothing left in the shadow").isZero();
+    assertThat(heap.nodeOf(kept)).isNull();
+    assertThat(heap.nodeOf(kept[0])).isNull();
+    assertThat(HeapInspector.trackedObjects(heap)).isEmpty();
+    assertThat(main.localCount).as("the frame holds no node").isZero();
+    exit(main); // a hook after the stop does nothing, and fails nothing
+  }
+
   /** A finalizer that stores references: into the shared registry, under its monitor. */
   static final class Registered {
     static Object[] registry;
