@@ -536,21 +536,15 @@ final class MethodInstrumenter implements Opcodes {
         && m.name.equals("set")
         && m.desc.equals("(Ljava/lang/Object;Ljava/lang/Object;)V")) {
       // spill (field, owner, value), call, then mirror
-      int base = nextSpill;
-      nextSpill += 3;
       InsnList spill = new InsnList();
-      spill.add(new VarInsnNode(ASTORE, base + 2));
-      spill.add(new VarInsnNode(ASTORE, base + 1));
-      spill.add(new VarInsnNode(ASTORE, base));
-      spill.add(new VarInsnNode(ALOAD, base));
-      spill.add(new VarInsnNode(ALOAD, base + 1));
-      spill.add(new VarInsnNode(ALOAD, base + 2));
+      int[] slots = spill(spill, args, true); // owner, value, field
+      reload(spill, args, slots);
       code.insertBefore(m, spill);
       // the mirror goes first: the value may be a temporary that the call's release would free
       InsnList mirror = new InsnList();
-      mirror.add(new VarInsnNode(ALOAD, base));
-      mirror.add(new VarInsnNode(ALOAD, base + 1));
-      mirror.add(new VarInsnNode(ALOAD, base + 2));
+      mirror.add(new VarInsnNode(ALOAD, slots[2]));
+      mirror.add(new VarInsnNode(ALOAD, slots[0]));
+      mirror.add(new VarInsnNode(ALOAD, slots[1]));
       mirror.add(
           hook("fieldSet", "(Ljava/lang/reflect/Field;Ljava/lang/Object;Ljava/lang/Object;)V"));
       after.insert(mirror);
@@ -563,27 +557,21 @@ final class MethodInstrumenter implements Opcodes {
             || (m.name.equals("unreflectVarHandle")
                 && m.desc.equals("(Ljava/lang/reflect/Field;)Ljava/lang/invoke/VarHandle;")))) {
       // remember which static field the new handle writes (spill the arguments, call, report)
-      int base = nextSpill;
-      nextSpill += args.length;
       InsnList spill = new InsnList();
-      for (int k = args.length - 1; k >= 0; k--) {
-        spill.add(new VarInsnNode(ASTORE, base + k));
-      }
-      for (int k = 0; k < args.length; k++) {
-        spill.add(new VarInsnNode(ALOAD, base + k));
-      }
+      int[] slots = spill(spill, args, false);
+      reload(spill, args, slots);
       code.insertBefore(m, spill);
       InsnList report = new InsnList();
       report.add(new InsnNode(DUP));
       if (args.length == 3) {
-        report.add(new VarInsnNode(ALOAD, base));
-        report.add(new VarInsnNode(ALOAD, base + 1));
+        report.add(new VarInsnNode(ALOAD, slots[0]));
+        report.add(new VarInsnNode(ALOAD, slots[1]));
         report.add(
             hook(
                 "staticVarHandle",
                 "(Ljava/lang/invoke/VarHandle;Ljava/lang/Class;Ljava/lang/String;)V"));
       } else {
-        report.add(new VarInsnNode(ALOAD, base));
+        report.add(new VarInsnNode(ALOAD, slots[0]));
         report.add(
             hook(
                 "unreflectedVarHandle",
@@ -802,23 +790,10 @@ final class MethodInstrumenter implements Opcodes {
     if (!varHandle && !unsafe) {
       return null;
     }
-    int[] slots = new int[args.length];
-    int s = nextSpill;
-    for (int k = 0; k < args.length; k++) {
-      slots[k] = s;
-      s += args[k].getSize();
-    }
-    int handleSlot = s++;
-    nextSpill = s;
     InsnList spill = new InsnList();
-    for (int k = args.length - 1; k >= 0; k--) {
-      spill.add(new VarInsnNode(args[k].getOpcode(ISTORE), slots[k]));
-    }
-    spill.add(new InsnNode(DUP));
-    spill.add(new VarInsnNode(ASTORE, handleSlot));
-    for (int k = 0; k < args.length; k++) {
-      spill.add(new VarInsnNode(args[k].getOpcode(ILOAD), slots[k]));
-    }
+    int[] slots = spill(spill, args, true);
+    int handleSlot = slots[args.length];
+    reload(spill, args, slots);
     code.insertBefore(m, spill);
     InsnList l = new InsnList();
     if (varHandle) {
@@ -868,26 +843,9 @@ final class MethodInstrumenter implements Opcodes {
     if (!anyRef) {
       return null;
     }
-    int base = nextSpill;
-    int[] slots = new int[args.length];
-    int s = base;
-    int receiverSlot = -1;
-    if (byReceiver) {
-      receiverSlot = s++;
-    }
-    for (int k = 0; k < args.length; k++) {
-      slots[k] = s;
-      s += args[k].getSize();
-    }
-    nextSpill = Math.max(nextSpill, s);
     InsnList l = new InsnList();
-    for (int k = args.length - 1; k >= 0; k--) {
-      l.add(new VarInsnNode(args[k].getOpcode(ISTORE), slots[k]));
-    }
-    if (byReceiver) {
-      l.add(new InsnNode(DUP));
-      l.add(new VarInsnNode(ASTORE, receiverSlot));
-    }
+    int[] slots = spill(l, args, byReceiver);
+    int receiverSlot = byReceiver ? slots[args.length] : -1;
     for (int k = 0; k < args.length; k++) {
       if (args[k].getSort() == Type.OBJECT || args[k].getSort() == Type.ARRAY) {
         if (byReceiver) {
@@ -902,10 +860,38 @@ final class MethodInstrumenter implements Opcodes {
         }
       }
     }
-    for (int k = 0; k < args.length; k++) {
-      l.add(new VarInsnNode(args[k].getOpcode(ILOAD), slots[k]));
-    }
+    reload(l, args, slots);
     return l;
+  }
+
+  /**
+   * Appends to {@code into} the stores that move a call's arguments (on top of the operand stack)
+   * into fresh locals, last to first; with {@code keepReceiver}, then a copy of the receiver below
+   * them, left on the stack. Returns the arguments' slots, followed by the receiver's if kept. The
+   * caller puts the arguments back with {@link #reload}.
+   */
+  private int[] spill(InsnList into, Type[] args, boolean keepReceiver) {
+    int[] slots = new int[args.length + (keepReceiver ? 1 : 0)];
+    for (int k = 0; k < args.length; k++) {
+      slots[k] = nextSpill;
+      nextSpill += args[k].getSize();
+    }
+    for (int k = args.length - 1; k >= 0; k--) {
+      into.add(new VarInsnNode(args[k].getOpcode(ISTORE), slots[k]));
+    }
+    if (keepReceiver) {
+      slots[args.length] = nextSpill++;
+      into.add(new InsnNode(DUP));
+      into.add(new VarInsnNode(ASTORE, slots[args.length]));
+    }
+    return slots;
+  }
+
+  /** Loads the arguments {@link #spill} stored, in call order. */
+  private static void reload(InsnList into, Type[] args, int[] slots) {
+    for (int k = 0; k < args.length; k++) {
+      into.add(new VarInsnNode(args[k].getOpcode(ILOAD), slots[k]));
+    }
   }
 
   private void instrumentIndy(InsnList code, InvokeDynamicInsnNode indy, int i) {
