@@ -2,26 +2,18 @@ package io.refshadow.jmc;
 
 import io.refshadow.jfr.EventNames;
 import io.refshadow.jfr.EventNames.Fields;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.RunnableFuture;
 import org.openjdk.jmc.common.item.IItemCollection;
 import org.openjdk.jmc.common.unit.IQuantity;
 import org.openjdk.jmc.common.unit.UnitLookup;
 import org.openjdk.jmc.common.util.IPreferenceValueProvider;
 import org.openjdk.jmc.common.util.TypedPreference;
 import org.openjdk.jmc.flightrecorder.rules.IResult;
-import org.openjdk.jmc.flightrecorder.rules.IResultValueProvider;
-import org.openjdk.jmc.flightrecorder.rules.IRule;
 import org.openjdk.jmc.flightrecorder.rules.ResultBuilder;
 import org.openjdk.jmc.flightrecorder.rules.Severity;
 import org.openjdk.jmc.flightrecorder.rules.TypedResult;
-import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit.EventAvailability;
-import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit.RequiredEventsBuilder;
 
 /**
  * Scores a refshadow recording for cyclic garbage: objects that CPython could free only with its
@@ -29,7 +21,7 @@ import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit.RequiredEventsBuil
  * warning limit (a preference, 100 objects by default) the score rises from 25 to 75 (information);
  * at the limit and beyond it is a warning. The result names the cycle shape with the most objects.
  */
-public final class CyclicGarbageRule implements IRule {
+public final class CyclicGarbageRule extends RefshadowRule {
   static final String ID = "RefshadowCyclicGarbage";
 
   static final TypedPreference<IQuantity> WARNING_LIMIT =
@@ -48,42 +40,13 @@ public final class CyclicGarbageRule implements IRule {
           UnitLookup.NUMBER,
           IQuantity.class);
 
-  @Override
-  public String getId() {
-    return ID;
-  }
-
-  @Override
-  public String getName() {
-    return "Cyclic Garbage (Python's Rules)";
-  }
-
-  @Override
-  public String getTopic() {
-    return RefshadowRuleSupport.TOPIC;
-  }
-
-  @Override
-  public Map<String, EventAvailability> getRequiredEvents() {
-    return RequiredEventsBuilder.create()
-        .addEventType(EventNames.COLLECTION, EventAvailability.ENABLED)
-        .build();
-  }
-
-  @Override
-  public Collection<TypedPreference<?>> getConfigurationAttributes() {
-    return List.of(WARNING_LIMIT);
-  }
-
-  @Override
-  public Collection<TypedResult<?>> getResults() {
-    return List.of(TypedResult.SCORE, CYCLIC_GARBAGE);
-  }
-
-  @Override
-  public RunnableFuture<IResult> createEvaluation(
-      IItemCollection items, IPreferenceValueProvider preferences, IResultValueProvider results) {
-    return new FutureTask<>(() -> evaluate(items, preferences));
+  public CyclicGarbageRule() {
+    super(
+        ID,
+        "Cyclic Garbage (Python's Rules)",
+        EventNames.COLLECTION,
+        WARNING_LIMIT,
+        CYCLIC_GARBAGE);
   }
 
   /** The score for {@code objects} of cyclic garbage with warning limit {@code limit}. */
@@ -94,7 +57,8 @@ public final class CyclicGarbageRule implements IRule {
     return Math.min(100, 25 + 50 * objects / Math.max(1, limit));
   }
 
-  private IResult evaluate(IItemCollection items, IPreferenceValueProvider preferences) {
+  @Override
+  IResult evaluate(IItemCollection items, IPreferenceValueProvider preferences) {
     if (!RefshadowRuleSupport.isRefshadowRecording(items)) {
       return ResultBuilder.createFor(this, preferences)
           .setSeverity(Severity.NA)

@@ -3,26 +3,19 @@ package io.refshadow.jmc;
 import io.refshadow.jfr.EventNames;
 import io.refshadow.jfr.EventNames.Fields;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.RunnableFuture;
 import org.openjdk.jmc.common.item.IItemCollection;
 import org.openjdk.jmc.common.unit.IQuantity;
 import org.openjdk.jmc.common.unit.UnitLookup;
 import org.openjdk.jmc.common.util.IPreferenceValueProvider;
 import org.openjdk.jmc.common.util.TypedPreference;
 import org.openjdk.jmc.flightrecorder.rules.IResult;
-import org.openjdk.jmc.flightrecorder.rules.IResultValueProvider;
-import org.openjdk.jmc.flightrecorder.rules.IRule;
 import org.openjdk.jmc.flightrecorder.rules.ResultBuilder;
 import org.openjdk.jmc.flightrecorder.rules.Severity;
 import org.openjdk.jmc.flightrecorder.rules.TypedResult;
-import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit.EventAvailability;
-import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit.RequiredEventsBuilder;
 
 /**
  * Scores a refshadow recording for drag: how long the JVM kept objects after CPython's rules would
@@ -30,7 +23,7 @@ import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit.RequiredEventsBuil
  * with the 90th percentile of drag against a limit (a preference, 1 s by default): 75, a warning,
  * at the limit. The result names the type with the longest median drag.
  */
-public final class DragRule implements IRule {
+public final class DragRule extends RefshadowRule {
   static final String ID = "RefshadowDrag";
 
   static final TypedPreference<IQuantity> WARNING_LIMIT =
@@ -49,42 +42,8 @@ public final class DragRule implements IRule {
           UnitLookup.TIMESPAN,
           IQuantity.class);
 
-  @Override
-  public String getId() {
-    return ID;
-  }
-
-  @Override
-  public String getName() {
-    return "Drag: Dead Objects the JVM Keeps";
-  }
-
-  @Override
-  public String getTopic() {
-    return RefshadowRuleSupport.TOPIC;
-  }
-
-  @Override
-  public Map<String, EventAvailability> getRequiredEvents() {
-    return RequiredEventsBuilder.create()
-        .addEventType(EventNames.LIFETIME, EventAvailability.ENABLED)
-        .build();
-  }
-
-  @Override
-  public Collection<TypedPreference<?>> getConfigurationAttributes() {
-    return List.of(WARNING_LIMIT);
-  }
-
-  @Override
-  public Collection<TypedResult<?>> getResults() {
-    return List.of(TypedResult.SCORE, DRAG_P90);
-  }
-
-  @Override
-  public RunnableFuture<IResult> createEvaluation(
-      IItemCollection items, IPreferenceValueProvider preferences, IResultValueProvider results) {
-    return new FutureTask<>(() -> evaluate(items, preferences));
+  public DragRule() {
+    super(ID, "Drag: Dead Objects the JVM Keeps", EventNames.LIFETIME, WARNING_LIMIT, DRAG_P90);
   }
 
   /** The score for a 90th percentile of drag {@code p90} against {@code limit} (both in ns). */
@@ -101,7 +60,8 @@ public final class DragRule implements IRule {
     return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
   }
 
-  private IResult evaluate(IItemCollection items, IPreferenceValueProvider preferences) {
+  @Override
+  IResult evaluate(IItemCollection items, IPreferenceValueProvider preferences) {
     List<Object[]> samples =
         RefshadowRuleSupport.rows(
             items,
