@@ -19,13 +19,14 @@ public final class HookSupport {
   }
 
   public static Frame enter(ShadowHeap h, int maxLocals, boolean constructor) {
-    if (h.threadSuppressed() || !h.enterMirrorQuietly()) {
+    ThreadState ts = h.threadState(); // once per entry: checked before the lock, used after it
+    if (ts.suppressed > 0 || !h.enterMirrorQuietly()) {
       // called from the heap's own work: every event of this method is skipped, including the
       // class descriptions other hooks would compute (which could recurse into this very code)
       return Frame.SUPPRESSED;
     }
     try {
-      return h.enter(maxLocals, constructor);
+      return h.enter(ts, maxLocals, constructor);
     } finally {
       h.busy = false; // first, inline: the call below may overflow the stack
       h.exitMirror();
@@ -43,7 +44,8 @@ public final class HookSupport {
       int s1,
       Object a2,
       int s2) {
-    if (h.threadSuppressed() || h.inOwnWork()) {
+    ThreadState ts = h.threadState();
+    if (ts.suppressed > 0 || h.inOwnWork()) {
       // refshadow's own work on this thread: skipped before describing any class, since that
       // description runs JDK code that would come back here
       return Frame.SUPPRESSED;
@@ -55,7 +57,7 @@ public final class HookSupport {
       return Frame.SUPPRESSED; // the heap's own work, as in enter
     }
     try {
-      Frame f = h.enter(maxLocals, false);
+      Frame f = h.enter(ts, maxLocals, false);
       if (f.active) {
         try {
           h.arg(f, s0, a0);

@@ -63,15 +63,6 @@ public final class ShadowHeap {
     threadState().suppressed++;
   }
 
-  /**
-   * Whether this thread runs refshadow's own work (a transformer, the exit summary): checked before
-   * the lock is taken, so that such a thread never waits for the heap while inside JDK code that
-   * refshadow instruments.
-   */
-  boolean threadSuppressed() {
-    return threadState().suppressed > 0;
-  }
-
   /** Whether this thread is inside the heap's own work (holding the lock, busy). */
   boolean inOwnWork() {
     return busy && gil.isHeldByCurrentThread();
@@ -948,8 +939,7 @@ public final class ShadowHeap {
   // The events instrumented code reports (called through Hooks, lock held by the caller).
 
   /** A frame for a method entry; null when the call comes from the heap's own work. */
-  Frame enter(int maxLocals, boolean constructor) {
-    ThreadState ts = threadState();
+  Frame enter(ThreadState ts, int maxLocals, boolean constructor) {
     if (ts.suppressed > 0) {
       return Frame.SUPPRESSED;
     }
