@@ -1,5 +1,6 @@
 package io.refshadow;
 
+import io.refshadow.heap.ClassSwitches;
 import io.refshadow.heap.Failures;
 import io.refshadow.heap.FieldRegistry;
 import io.refshadow.heap.Frame;
@@ -51,18 +52,41 @@ public final class Hooks {
    * Method entry. Returns the shadow frame the method passes to the other frame hooks, or null when
    * refshadow is inactive (every hook accepts a null frame and then does nothing).
    *
+   * @param classId the method's class ({@link #classId}), whose instrumentation is switched off if
+   *     one of its hooks fails inside refshadow; 0 when not known
    * @param maxLocals the method's {@code max_locals}, to size the frame
    */
-  public static Frame enter(int maxLocals) {
+  public static Frame enter(int classId, int maxLocals) {
     ShadowHeap h = ShadowHeap.active;
     if (h == null) {
       return null;
     }
     try {
-      return HookSupport.enter(h, maxLocals, false);
+      return HookSupport.enter(h, classId, maxLocals, false);
+    } catch (Throwable t) {
+      Failures.report("Hooks.enter", t, classId);
+      return reenter(h, classId, maxLocals, false);
+    }
+  }
+
+  /** {@link #enter(int, int)} for code written by hand (twins, benchmarks): no class. */
+  public static Frame enter(int maxLocals) {
+    return enter(0, maxLocals);
+  }
+
+  /**
+   * After a failed entry that switched its class off: the method runs with a degraded frame (what
+   * it holds is pinned), or, if even that fails, unmirrored.
+   */
+  private static Frame reenter(ShadowHeap h, int classId, int maxLocals, boolean constructor) {
+    if (!ClassSwitches.isOff(classId)) {
+      return Frame.inactive(); // this call goes unmirrored; the program runs on
+    }
+    try {
+      return HookSupport.enter(h, classId, maxLocals, constructor);
     } catch (Throwable t) {
       Failures.report("Hooks.enter", t);
-      return Frame.inactive(); // this call goes unmirrored; the program runs on
+      return Frame.inactive();
     }
   }
 
@@ -71,32 +95,53 @@ public final class Hooks {
    * call: {@link #enter} followed by {@link #arg} for each, under one acquisition of the heap's
    * lock. Most methods have one to three; the rest are reported with {@link #arg}.
    */
-  public static Frame enterArgs(int maxLocals, Object a0, int s0) {
-    return enterArgs(maxLocals, 1, a0, s0, null, 0, null, 0);
+  public static Frame enterArgs(int classId, int maxLocals, Object a0, int s0) {
+    return enterArgs(classId, maxLocals, 1, a0, s0, null, 0, null, 0);
   }
 
-  /** {@link #enterArgs(int, Object, int)} with two reference locals. */
-  public static Frame enterArgs(int maxLocals, Object a0, int s0, Object a1, int s1) {
-    return enterArgs(maxLocals, 2, a0, s0, a1, s1, null, 0);
+  /** {@link #enterArgs(int, int, Object, int)} with two reference locals. */
+  public static Frame enterArgs(int classId, int maxLocals, Object a0, int s0, Object a1, int s1) {
+    return enterArgs(classId, maxLocals, 2, a0, s0, a1, s1, null, 0);
   }
 
-  /** {@link #enterArgs(int, Object, int)} with three reference locals. */
+  /** {@link #enterArgs(int, int, Object, int)} with three reference locals. */
   public static Frame enterArgs(
-      int maxLocals, Object a0, int s0, Object a1, int s1, Object a2, int s2) {
-    return enterArgs(maxLocals, 3, a0, s0, a1, s1, a2, s2);
+      int classId, int maxLocals, Object a0, int s0, Object a1, int s1, Object a2, int s2) {
+    return enterArgs(classId, maxLocals, 3, a0, s0, a1, s1, a2, s2);
+  }
+
+  /** {@link #enterArgs(int, int, Object, int)} for code written by hand: no class. */
+  public static Frame enterArgs(int maxLocals, Object a0, int s0, Object a1, int s1) {
+    return enterArgs(0, maxLocals, 2, a0, s0, a1, s1, null, 0);
   }
 
   private static Frame enterArgs(
-      int maxLocals, int count, Object a0, int s0, Object a1, int s1, Object a2, int s2) {
+      int classId,
+      int maxLocals,
+      int count,
+      Object a0,
+      int s0,
+      Object a1,
+      int s1,
+      Object a2,
+      int s2) {
     ShadowHeap h = ShadowHeap.active;
     if (h == null) {
       return null;
     }
     try {
-      return HookSupport.enterArgs(h, maxLocals, count, a0, s0, a1, s1, a2, s2);
+      return HookSupport.enterArgs(h, classId, maxLocals, count, a0, s0, a1, s1, a2, s2);
     } catch (Throwable t) {
-      Failures.report("Hooks.enter", t);
-      return Frame.inactive(); // this call goes unmirrored; the program runs on
+      Failures.report("Hooks.enter", t, classId);
+      if (!ClassSwitches.isOff(classId)) {
+        return Frame.inactive(); // this call goes unmirrored; the program runs on
+      }
+      try { // a degraded frame: its arguments are pinned
+        return HookSupport.enterArgs(h, classId, maxLocals, count, a0, s0, a1, s1, a2, s2);
+      } catch (Throwable again) {
+        Failures.report("Hooks.enter", again);
+        return Frame.inactive();
+      }
     }
   }
 
@@ -106,17 +151,30 @@ public final class Hooks {
    * when it returns, as a method hands over its return value ({@link #allocated} or {@link #result}
    * takes it; an uninstrumented creator, such as reflection, pins it).
    */
-  public static Frame enterConstructor(int maxLocals) {
+  public static Frame enterConstructor(int classId, int maxLocals) {
     ShadowHeap h = ShadowHeap.active;
     if (h == null) {
       return null;
     }
     try {
-      return HookSupport.enter(h, maxLocals, true);
+      return HookSupport.enter(h, classId, maxLocals, true);
     } catch (Throwable t) {
-      Failures.report("Hooks.enterConstructor", t);
-      return Frame.inactive();
+      Failures.report("Hooks.enterConstructor", t, classId);
+      return reenter(h, classId, maxLocals, true);
     }
+  }
+
+  /** {@link #enterConstructor(int, int)} for code written by hand: no class. */
+  public static Frame enterConstructor(int maxLocals) {
+    return enterConstructor(0, maxLocals);
+  }
+
+  /**
+   * The id of class {@code className} (binary name) for the entry hooks: the unit whose
+   * instrumentation is switched off when one of its hooks fails (transform time).
+   */
+  public static int classId(String className) {
+    return ClassSwitches.register(className);
   }
 
   /** A constructor is about to call {@code super(...)} or {@code this(...)}. */
@@ -127,7 +185,7 @@ public final class Hooks {
     try {
       HookSupport.superCall(f);
     } catch (Throwable t) {
-      Failures.report("Hooks.superCall", t);
+      Failures.report("Hooks.superCall", t, f);
     }
   }
 
@@ -143,7 +201,7 @@ public final class Hooks {
     try {
       HookSupport.arg(f, value, slot);
     } catch (Throwable t) {
-      Failures.report("Hooks.arg", t);
+      Failures.report("Hooks.arg", t, f);
     }
   }
 
@@ -155,7 +213,7 @@ public final class Hooks {
     try {
       HookSupport.storeLocal(f, value, slot);
     } catch (Throwable t) {
-      Failures.report("Hooks.storeLocal", t);
+      Failures.report("Hooks.storeLocal", t, f);
     }
   }
 
@@ -167,7 +225,7 @@ public final class Hooks {
     try {
       HookSupport.line(f);
     } catch (Throwable t) {
-      Failures.report("Hooks.line", t);
+      Failures.report("Hooks.line", t, f);
     }
   }
 
@@ -179,7 +237,7 @@ public final class Hooks {
     try {
       HookSupport.allocated(f, obj, position);
     } catch (Throwable t) {
-      Failures.report("Hooks.allocated", t);
+      Failures.report("Hooks.allocated", t, f);
     }
   }
 
@@ -195,7 +253,7 @@ public final class Hooks {
     try {
       HookSupport.allocatedInternal(f, obj, position);
     } catch (Throwable t) {
-      Failures.report("Hooks.allocatedInternal", t);
+      Failures.report("Hooks.allocatedInternal", t, f);
     }
   }
 
@@ -211,7 +269,7 @@ public final class Hooks {
     try {
       HookSupport.result(f, value, position);
     } catch (Throwable t) {
-      Failures.report("Hooks.result", t);
+      Failures.report("Hooks.result", t, f);
     }
   }
 
@@ -223,7 +281,7 @@ public final class Hooks {
     try {
       HookSupport.called(f, position);
     } catch (Throwable t) {
-      Failures.report("Hooks.called", t);
+      Failures.report("Hooks.called", t, f);
     }
   }
 
@@ -235,7 +293,7 @@ public final class Hooks {
     try {
       HookSupport.returnValue(f, value);
     } catch (Throwable t) {
-      Failures.report("Hooks.returnValue", t);
+      Failures.report("Hooks.returnValue", t, f);
     }
   }
 
@@ -247,7 +305,7 @@ public final class Hooks {
     try {
       HookSupport.exit(f, false);
     } catch (Throwable t) {
-      Failures.report("Hooks.exit", t);
+      Failures.report("Hooks.exit", t, f);
     }
   }
 
@@ -262,7 +320,7 @@ public final class Hooks {
     try {
       HookSupport.exit(f, true);
     } catch (Throwable t) {
-      Failures.report("Hooks.unwind", t);
+      Failures.report("Hooks.unwind", t, f);
     }
   }
 
@@ -280,7 +338,7 @@ public final class Hooks {
     try {
       HookSupport.unwind(f, thrown);
     } catch (Throwable t) {
-      Failures.report("Hooks.unwind", t);
+      Failures.report("Hooks.unwind", t, f);
     }
   }
 
@@ -292,7 +350,7 @@ public final class Hooks {
     try {
       HookSupport.putField(f, owner, value, fieldId);
     } catch (Throwable t) {
-      Failures.report("Hooks.putField", t);
+      Failures.report("Hooks.putField", t, f);
     }
   }
 
@@ -304,7 +362,7 @@ public final class Hooks {
     try {
       HookSupport.putStatic(f, value, fieldId);
     } catch (Throwable t) {
-      Failures.report("Hooks.putStatic", t);
+      Failures.report("Hooks.putStatic", t, f);
     }
   }
 
@@ -330,9 +388,9 @@ public final class Hooks {
       return;
     }
     try {
-      HookSupport.arraycopy(src, srcPos, dest, destPos, length);
+      HookSupport.arraycopy(f, src, srcPos, dest, destPos, length);
     } catch (Throwable t) {
-      Failures.report("Hooks.arraycopy", t);
+      Failures.report("Hooks.arraycopy", t, f);
     }
   }
 
@@ -359,7 +417,7 @@ public final class Hooks {
     try {
       HookSupport.escape(value);
     } catch (Throwable t) {
-      Failures.report("Hooks.escape", t);
+      Failures.report("Hooks.escape", t, f);
     }
   }
 
@@ -375,7 +433,7 @@ public final class Hooks {
     try {
       HookSupport.lambda(f, fn, position);
     } catch (Throwable t) {
-      Failures.report("Hooks.lambda", t);
+      Failures.report("Hooks.lambda", t, f);
     }
   }
 
@@ -451,9 +509,9 @@ public final class Hooks {
       return;
     }
     try {
-      HookSupport.newCopy(original, from, copy, internal);
+      HookSupport.newCopy(f, original, from, copy, internal);
     } catch (Throwable t) {
-      Failures.report("Hooks.copy", t);
+      Failures.report("Hooks.copy", t, f);
     }
   }
 
@@ -505,7 +563,7 @@ public final class Hooks {
         escape(value, f);
       }
     } catch (Throwable t) {
-      Failures.report("Hooks.escapeInto", t);
+      Failures.report("Hooks.escapeInto", t, f);
     }
   }
 
@@ -542,7 +600,7 @@ public final class Hooks {
       }
       // views over buffers and arrays of primitives hold no shadow edges to sync
     } catch (Throwable t) {
-      Failures.report("Hooks.varHandleWrote", t);
+      Failures.report("Hooks.varHandleWrote", t, f);
     }
   }
 
@@ -590,7 +648,7 @@ public final class Hooks {
         HookSupport.sync(f, o, -1, position);
       }
     } catch (Throwable t) {
-      Failures.report("Hooks.unsafeWrote", t);
+      Failures.report("Hooks.unsafeWrote", t, f);
     }
   }
 

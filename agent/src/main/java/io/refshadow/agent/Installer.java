@@ -51,9 +51,15 @@ final class Installer {
     warmUp(scope, stats);
     JfrOutput.install(options, heap, stats);
     heap.setMemoryBudget(options.maxShadowMemory);
-    // Test-only switch: every mirrored hook fails inside refshadow, to prove the host never sees
-    // it.
-    heap.injectFault(Boolean.getBoolean("refshadow.test.fault"));
+    // Test-only switch: every mirrored hook fails inside refshadow (true), or the hooks of one
+    // class's methods do (its binary name), to prove the host never sees it and that only that
+    // class's instrumentation is switched off.
+    String fault = System.getProperty("refshadow.test.fault", "false");
+    if (fault.equals("true")) {
+      heap.injectFault(true);
+    } else if (!fault.equals("false") && !fault.isEmpty()) {
+      heap.injectFaultInto(fault);
+    }
     io.refshadow.heap.InstrumentedTypes.install(scope::instruments);
     openToRuntime(inst);
     ShadowHeap.install(heap);
@@ -345,6 +351,16 @@ final class Installer {
               stats.classesFailed.get(),
               stats.methodsFailed.get()));
       line(b, "internal failures", Failures.total(), "");
+      String[] off = io.refshadow.heap.ClassSwitches.switchedOffNames();
+      if (off.length > 0) {
+        String names =
+            String.join(", ", java.util.Arrays.asList(off).subList(0, Math.min(5, off.length)));
+        line(
+            b,
+            "classes switched off",
+            off.length,
+            "(" + names + (off.length > 5 ? ", ..." : "") + ")");
+      }
       if (heap.isStopped()) {
         b.append("  mirroring stopped at the maxShadowMemory budget: figures cover the run")
             .append(" until then\n");

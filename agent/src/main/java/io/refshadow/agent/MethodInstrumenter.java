@@ -282,8 +282,10 @@ final class MethodInstrumenter implements Opcodes {
     }
     InsnList entry = new InsnList();
     int batched = isCtor ? 0 : Math.min(3, refSlots.size());
+    // the class's id: a hook that fails inside refshadow switches off this class only
+    entry.add(intConst(io.refshadow.Hooks.classId(owner.replace('/', '.'))));
     entry.add(intConst(frameSlot));
-    StringBuilder enterDesc = new StringBuilder("(I");
+    StringBuilder enterDesc = new StringBuilder("(II");
     for (int k = 0; k < batched; k++) {
       entry.add(new VarInsnNode(ALOAD, refSlots.get(k)));
       entry.add(intConst(refSlots.get(k)));

@@ -69,6 +69,55 @@ class ReliabilityIT {
     assertThat(faulty.stderr()).containsPattern("internal failures\\s+[1-9]\\d*");
   }
 
+  /** The CPython twin's real output for reliability.PerClassFault, up to its "done" line. */
+  private static List<String> perClassFaultExpected() throws Exception {
+    try (var in = ReliabilityIT.class.getResourceAsStream("/reliability/per_class_fault.out")) {
+      List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+      return lines.subList(0, lines.indexOf("done") + 1);
+    }
+  }
+
+  private static List<String> upToDone(List<String> lines) {
+    int done = lines.indexOf("done");
+    return done < 0 ? lines : lines.subList(0, done + 1);
+  }
+
+  @Test
+  void aClassWhoseHooksFailIsSwitchedOffAloneAndWhatItHoldsIsNeverReportedFreed() throws Exception {
+    String keeper = "reliability.PerClassFault$Keeper";
+    Run plain = run(List.of(), null, "reliability.PerClassFault");
+    Run healthy = run(List.of(), "summary=stderr", "reliability.PerClassFault");
+    Run faulty =
+        run(
+            List.of("-Drefshadow.test.fault=" + keeper),
+            "summary=stderr",
+            "reliability.PerClassFault");
+    List<String> expected = perClassFaultExpected();
+    assertThat(upToDone(healthy.stdout())).as(healthy.stderr()).isEqualTo(expected);
+    // Keeper's constructor fails first: from then on Keeper's frames pin what they store, so b and
+    // c (held by the keeper) are not freed when main drops them, while a, d and e (main's and
+    // Box's) are freed exactly where CPython frees them
+    assertThat(faulty.exit()).as(faulty.stderr()).isZero();
+    assertThat(upToDone(faulty.stdout())).as(faulty.stderr()).isEqualTo(expected);
+    assertThat(faulty.stdout().stream().filter(l -> !l.startsWith("  freed ")).toList())
+        .as("the program's own output is unchanged")
+        .isEqualTo(plain.stdout());
+    List<String> switchedOff =
+        faulty.stderr().lines().filter(l -> l.contains("is switched off after")).toList();
+    assertThat(switchedOff).hasSize(1);
+    assertThat(switchedOff.get(0))
+        .startsWith("refshadow: instrumentation of class " + keeper + " is switched off");
+    // one failure only: Keeper's 100 later calls run degraded and fail no more
+    assertThat(faulty.stderr().lines().filter(l -> l.startsWith("refshadow: internal failure in ")))
+        .hasSize(1);
+    assertThat(faulty.stderr())
+        .containsPattern("internal failures\\s+1\\n")
+        .containsPattern(
+            "classes switched off\\s+1 \\(" + java.util.regex.Pattern.quote(keeper) + "\\)");
+    assertThat(healthy.stderr()).containsPattern("internal failures\\s+0\\n");
+    assertThat(healthy.stderr()).doesNotContain("switched off");
+  }
+
   @Test
   void aShadowMemoryBudgetStopsMirroringWithOneWarningAndTheProgramRunsOn() throws Exception {
     Run plain = run(List.of(), null, "realworld.LibraryWorkload");

@@ -42,6 +42,27 @@ public final class Failures {
     }
   }
 
+  /**
+   * {@link #report(String, Throwable)} for a failure while mirroring an event of frame {@code f}:
+   * the frame goes on degraded and its class is switched off ({@link ClassSwitches}), so the rest
+   * of the program stays watched.
+   */
+  public static void report(String where, Throwable t, Frame f) {
+    report(where, t); // rethrows a VirtualMachineError: the program's condition, not the class's
+    if (f != null && f.active) {
+      f.degraded = true;
+      ClassSwitches.switchOff(f.classId, where);
+    }
+  }
+
+  /**
+   * {@link #report(String, Throwable)} for a failure at the entry of a method of {@code classId}.
+   */
+  public static void report(String where, Throwable t, int classId) {
+    report(where, t); // rethrows a VirtualMachineError
+    ClassSwitches.switchOff(classId, where);
+  }
+
   /** Total failures counted so far. */
   public static long total() {
     long sum = 0;

@@ -34,6 +34,15 @@ public final class Frame {
   /** A constructor frame between its super(...)/this(...) call and that call's return. */
   boolean inSuperCall;
 
+  /** The method's class ({@link ClassSwitches}); 0 when not known. */
+  int classId;
+
+  /**
+   * The method's class was switched off ({@link ClassSwitches}), or a hook failed for this frame:
+   * its events are not mirrored, what it holds or hands on is pinned.
+   */
+  boolean degraded;
+
   /**
    * The frame handed to instrumented methods that run as part of refshadow's own work: never
    * active, so every hook given it does nothing.
@@ -54,6 +63,8 @@ public final class Frame {
     active = true;
     constructor = false;
     inSuperCall = false;
+    classId = 0;
+    degraded = false;
   }
 
   void pushTemp(Node n, int position) {

@@ -18,7 +18,7 @@ public final class HookSupport {
     }
   }
 
-  public static Frame enter(ShadowHeap h, int maxLocals, boolean constructor) {
+  public static Frame enter(ShadowHeap h, int classId, int maxLocals, boolean constructor) {
     ThreadState ts = h.threadState(); // once per entry: checked before the lock, used after it
     if (ts.suppressed > 0 || !h.enterMirrorQuietly()) {
       // called from the heap's own work: every event of this method is skipped, including the
@@ -26,7 +26,7 @@ public final class HookSupport {
       return Frame.SUPPRESSED;
     }
     try {
-      return h.enter(ts, maxLocals, constructor);
+      return h.enter(ts, maxLocals, constructor, classId);
     } finally {
       h.busy = false; // first, inline: the call below may overflow the stack
       h.exitMirror();
@@ -36,6 +36,7 @@ public final class HookSupport {
   /** {@link #enter} and up to three {@link #arg}s under one acquisition of the lock. */
   public static Frame enterArgs(
       ShadowHeap h,
+      int classId,
       int maxLocals,
       int count,
       Object a0,
@@ -57,7 +58,7 @@ public final class HookSupport {
       return Frame.SUPPRESSED; // the heap's own work, as in enter
     }
     try {
-      Frame f = h.enter(ts, maxLocals, false);
+      Frame f = h.enter(ts, maxLocals, false, classId);
       if (f.active) {
         try {
           h.arg(f, s0, a0);
@@ -69,7 +70,7 @@ public final class HookSupport {
           }
         } catch (RuntimeException | LinkageError e) {
           // the frame stays (its exit pops it); its parameters go unmirrored
-          Failures.report("Hooks.arg", e);
+          Failures.report("Hooks.arg", e, f);
         }
       }
       return f;
@@ -81,7 +82,7 @@ public final class HookSupport {
 
   public static void superCall(Frame f) {
     ShadowHeap h = heapFor(f);
-    if (h == null || !h.enterMirror()) {
+    if (h == null || !h.enterMirror(f)) {
       return;
     }
     try {
@@ -106,7 +107,7 @@ public final class HookSupport {
     }
     prepare(value);
     ShadowHeap h = heapFor(f);
-    if (h == null || !h.enterMirror()) {
+    if (h == null || !h.enterMirror(f)) {
       return;
     }
     try {
@@ -125,7 +126,7 @@ public final class HookSupport {
     }
     prepare(value);
     ShadowHeap h = heapFor(f);
-    if (h == null || !h.enterMirror()) {
+    if (h == null || !h.enterMirror(f)) {
       return;
     }
     try {
@@ -140,7 +141,7 @@ public final class HookSupport {
 
   public static void line(Frame f) {
     ShadowHeap h = heapFor(f);
-    if (h == null || !h.enterMirror()) {
+    if (h == null || !h.enterMirror(f)) {
       return;
     }
     try {
@@ -167,7 +168,7 @@ public final class HookSupport {
     }
     ShadowHeap h = ShadowHeap.active;
     ClassInfo.of(obj.getClass()); // reflection (and class loading) outside the lock
-    if (h == null || !h.enterMirror()) {
+    if (h == null || !h.enterMirror(f)) {
       return;
     }
     try {
@@ -184,7 +185,7 @@ public final class HookSupport {
     }
     prepare(value);
     ShadowHeap h = heapFor(f);
-    if (h == null || !h.enterMirror()) {
+    if (h == null || !h.enterMirror(f)) {
       return;
     }
     try {
@@ -199,7 +200,7 @@ public final class HookSupport {
 
   public static void called(Frame f, int position) {
     ShadowHeap h = heapFor(f);
-    if (h == null || !h.enterMirror()) {
+    if (h == null || !h.enterMirror(f)) {
       return;
     }
     try {
@@ -218,7 +219,7 @@ public final class HookSupport {
     }
     prepare(value);
     ShadowHeap h = heapFor(f);
-    if (h == null || !h.enterMirror()) {
+    if (h == null || !h.enterMirror(f)) {
       return;
     }
     try {
@@ -233,7 +234,7 @@ public final class HookSupport {
 
   public static void exit(Frame f, boolean unwinding) {
     ShadowHeap h = heapFor(f);
-    if (h == null || !h.enterMirror()) {
+    if (h == null || !h.enterMirror(f)) {
       return;
     }
     try {
@@ -246,7 +247,7 @@ public final class HookSupport {
 
   public static void unwind(Frame f, Object thrown) {
     ShadowHeap h = heapFor(f);
-    if (h == null || !h.enterMirror()) {
+    if (h == null || !h.enterMirror(f)) {
       return;
     }
     try {
@@ -273,7 +274,7 @@ public final class HookSupport {
     prepare(owner);
     prepare(value);
     ShadowHeap h = ShadowHeap.active;
-    if (h == null || !h.enterMirror()) {
+    if (h == null || !h.enterMirror(f)) {
       return;
     }
     try {
@@ -304,7 +305,7 @@ public final class HookSupport {
       prepare(((Object[]) target)[index]);
     }
     ShadowHeap h = ShadowHeap.active;
-    if (h == null || !h.enterMirror()) {
+    if (h == null || !h.enterMirror(f)) {
       return;
     }
     try {
@@ -342,7 +343,7 @@ public final class HookSupport {
     Object value = ((java.lang.reflect.Field) known[0]).get(null);
     prepare(value);
     ShadowHeap h = ShadowHeap.active;
-    if (h == null || !h.enterMirror()) {
+    if (h == null || !h.enterMirror(f)) {
       return;
     }
     try {
@@ -386,7 +387,7 @@ public final class HookSupport {
     }
     prepare(value);
     ShadowHeap h = ShadowHeap.active;
-    if (h == null || !h.enterMirror()) {
+    if (h == null || !h.enterMirror(f)) {
       return;
     }
     try {
@@ -411,12 +412,12 @@ public final class HookSupport {
         prepare(array);
         prepare(value);
         h = ShadowHeap.active;
-        if (h != null && !h.enterMirror()) {
+        if (h != null && !h.enterMirror(f)) {
           h = null;
         }
       }
     } catch (Throwable t) {
-      Failures.report("Hooks.arrayStore", t);
+      Failures.report("Hooks.arrayStore", t, f);
       h = null;
     }
     if (h == null) {
@@ -428,7 +429,7 @@ public final class HookSupport {
       try {
         h.arrayStore(live(f), array, index, value);
       } catch (Throwable t) {
-        Failures.report("Hooks.arrayStore", t);
+        Failures.report("Hooks.arrayStore", t, f);
       }
     } finally {
       h.busy = false; // first, inline: the call below may overflow the stack
@@ -436,13 +437,14 @@ public final class HookSupport {
     }
   }
 
-  public static void arraycopy(Object src, int srcPos, Object dest, int destPos, int length) {
+  public static void arraycopy(
+      Frame f, Object src, int srcPos, Object dest, int destPos, int length) {
     ShadowHeap h = ShadowHeap.active;
-    if (h == null || !h.enterMirror()) {
+    if (h == null || !h.enterMirror(f)) {
       return;
     }
     try {
-      h.arraycopy(src, srcPos, dest, destPos, length);
+      h.arraycopy(live(f), src, srcPos, dest, destPos, length);
     } finally {
       h.busy = false; // first, inline: the call below may overflow the stack
       h.exitMirror();
@@ -478,7 +480,7 @@ public final class HookSupport {
 
   public static void lambda(Frame f, Object fn, int position) {
     ShadowHeap h = heapFor(f);
-    if (h == null || !h.enterMirror()) {
+    if (h == null || !h.enterMirror(f)) {
       return;
     }
     try {
@@ -491,14 +493,14 @@ public final class HookSupport {
     }
   }
 
-  public static void newCopy(Object original, int from, Object copy, boolean internal) {
+  public static void newCopy(Frame f, Object original, int from, Object copy, boolean internal) {
     ShadowHeap h = ShadowHeap.active;
     ClassInfo.of(copy.getClass());
-    if (h == null || !h.enterMirror()) {
+    if (h == null || !h.enterMirror(f)) {
       return;
     }
     try {
-      h.newCopy(original, from, copy, internal);
+      h.newCopy(live(f), original, from, copy, internal);
     } finally {
       h.busy = false; // first, inline: the call below may overflow the stack
       h.exitMirror();

@@ -330,6 +330,29 @@ public final class ShadowHeap {
     faultInjected = on;
   }
 
+  /** Test-only: the hooks of one class's frames fail (refshadow.test.fault=class name). */
+  private volatile int faultClassId;
+
+  public void injectFaultInto(String className) {
+    faultClassId = className == null ? 0 : ClassSwitches.register(className);
+  }
+
+  /**
+   * {@link #enterMirror()} for an event of frame {@code f}: with a test fault injected into f's
+   * class, fails (lock released) unless f is already degraded.
+   */
+  boolean enterMirror(Frame f) {
+    if (!enterMirror()) {
+      return false;
+    }
+    if (f != null && f.classId != 0 && f.classId == faultClassId && !f.degraded) {
+      busy = false;
+      gil.unlock();
+      throw new IllegalStateException("refshadow test fault injected into a hook of this class");
+    }
+    return true;
+  }
+
   void exitMirror() {
     busy = false;
     gil.unlock();
@@ -939,17 +962,34 @@ public final class ShadowHeap {
   // The events instrumented code reports (called through Hooks, lock held by the caller).
 
   /** A frame for a method entry; null when the call comes from the heap's own work. */
-  Frame enter(ThreadState ts, int maxLocals, boolean constructor) {
+  Frame enter(ThreadState ts, int maxLocals, boolean constructor, int classId) {
     if (ts.suppressed > 0) {
       return Frame.SUPPRESSED;
     }
-    if (faultInjected) {
+    boolean off = ClassSwitches.isOff(classId);
+    if (!off && (faultInjected || (classId != 0 && classId == faultClassId))) {
       throw new IllegalStateException("refshadow test fault injected into a hook");
     }
     releasePending(ts);
     Frame f = ts.push(maxLocals);
     f.constructor = constructor;
+    f.classId = classId;
+    f.degraded = off;
     return f;
+  }
+
+  /**
+   * The events of a degraded frame ({@link ClassSwitches}) are not mirrored: each reference it
+   * receives, stores or hands on is pinned instead, as one passed to code refshadow does not watch.
+   */
+  private static boolean degraded(Frame f) {
+    return f != null && f.degraded;
+  }
+
+  private void pin(Object value) {
+    if (value != null && value != ClassInfo.UNREADABLE) {
+      escape(value);
+    }
   }
 
   /** A constructor frame is about to call super(...) or this(...). */
@@ -958,6 +998,10 @@ public final class ShadowHeap {
   }
 
   void storeLocal(Frame f, int slot, Object value) {
+    if (f.degraded) {
+      pin(value);
+      return;
+    }
     Node n = value == null ? null : takeOrAdopt(f, value);
     f.ensureLocal(slot);
     Node old = f.locals[slot];
@@ -971,6 +1015,14 @@ public final class ShadowHeap {
    * locals), so {@code f(Node())} holds the Node once, and the callee's rebinding frees it.
    */
   void arg(Frame f, int slot, Object value) {
+    if (f.degraded) {
+      if (f.constructor && slot == 0) {
+        f.inSuperCall = false; // `this`: its creator registers it
+      } else {
+        pin(value);
+      }
+      return;
+    }
     if (value == null) {
       storeLocal(f, slot, null);
       return;
@@ -1030,6 +1082,9 @@ public final class ShadowHeap {
   }
 
   void allocated(Frame f, Object obj, int position, boolean internal) {
+    if (degraded(f)) {
+      return; // as if made by code refshadow does not watch: adopted where it is met
+    }
     Node n = find(obj);
     if (n != null && n.has(Node.CONSTRUCTING)) {
       // its constructor handed it over (like a return value): now it is an allocation
@@ -1114,6 +1169,10 @@ public final class ShadowHeap {
   }
 
   void result(Frame f, Object value, int position) {
+    if (f.degraded) {
+      pin(value);
+      return;
+    }
     ThreadState ts = f.thread;
     Node pending = ts.pendingReturn;
     ts.pendingReturn = null;
@@ -1149,6 +1208,12 @@ public final class ShadowHeap {
   }
 
   void returnValue(Frame f, Object value) {
+    if (f.degraded) {
+      pin(value);
+      exit(f);
+      releasePending(f.thread);
+      return;
+    }
     Node n = null;
     if (value != null) {
       n = takeOrAdopt(f, value);
@@ -1267,6 +1332,10 @@ public final class ShadowHeap {
   }
 
   void putField(Frame f, Object owner, Object value, int fieldId) {
+    if (degraded(f)) {
+      pin(value);
+      return;
+    }
     Node o = nodeOfValue(owner);
     int slot = o.type.slotOf(fieldId);
     if (slot < 0) {
@@ -1287,6 +1356,16 @@ public final class ShadowHeap {
    * (released by the call's own result/called event), or is released at once without a frame.
    */
   void sync(Frame f, Object target, int index, Object[] values, int position) {
+    if (degraded(f)) {
+      if (values != null) {
+        for (Object v : values) {
+          pin(v);
+        }
+      } else if (index >= 0 && index < ((Object[]) target).length) {
+        pin(((Object[]) target)[index]);
+      }
+      return;
+    }
     Node o = nodeOfValue(target);
     if (o.has(Node.IMMORTAL)) {
       return;
@@ -1310,6 +1389,10 @@ public final class ShadowHeap {
 
   /** {@link #sync} for a static field written through a VarHandle. */
   void syncStatic(Frame f, int fieldId, Object real, int position) {
+    if (degraded(f)) {
+      pin(real);
+      return;
+    }
     if (fieldId >= statics.length) {
       statics = java.util.Arrays.copyOf(statics, Math.max(fieldId + 1, statics.length * 2));
     }
@@ -1347,6 +1430,10 @@ public final class ShadowHeap {
   }
 
   void putStatic(Frame f, Object value, int fieldId) {
+    if (degraded(f)) {
+      pin(value);
+      return;
+    }
     if (fieldId >= statics.length) {
       statics = java.util.Arrays.copyOf(statics, Math.max(fieldId + 1, statics.length * 2));
     }
@@ -1357,6 +1444,10 @@ public final class ShadowHeap {
   }
 
   void arrayStore(Frame f, Object[] array, int index, Object value) {
+    if (degraded(f)) {
+      pin(value);
+      return;
+    }
     Node o = nodeOfValue(array);
     ensureArraySlots(o, array.length);
     Node v = value == null ? null : takeOrAdopt(f, value);
@@ -1366,8 +1457,12 @@ public final class ShadowHeap {
   }
 
   /** Mirrors {@code System.arraycopy} after it succeeded (the real copy has been done). */
-  void arraycopy(Object src, int srcPos, Object dest, int destPos, int length) {
+  void arraycopy(Frame f, Object src, int srcPos, Object dest, int destPos, int length) {
     if (!(dest instanceof Object[]) || length <= 0) {
+      return;
+    }
+    if (degraded(f)) {
+      pinElements(dest, destPos, length);
       return;
     }
     Node s = nodeOfValue(src);
@@ -1415,6 +1510,13 @@ public final class ShadowHeap {
    */
   void lambda(Frame f, Object fn, int position) {
     ClassInfo type = ClassInfo.of(fn.getClass());
+    if (f.degraded) {
+      pin(fn);
+      for (Object c : type.capturedValues(fn)) {
+        pin(c);
+      }
+      return;
+    }
     if (type.fieldIds.length == 0) {
       result(f, fn, position); // non-capturing: a shared constant, adopted as immortal
       return;
@@ -1452,7 +1554,11 @@ public final class ShadowHeap {
    * A new array copied from {@code original} starting at {@code from} (Arrays.copyOf, clone): an
    * allocation handed to the caller, holding the same references.
    */
-  void newCopy(Object original, int from, Object copy, boolean internal) {
+  void newCopy(Frame f, Object original, int from, Object copy, boolean internal) {
+    if (degraded(f)) {
+      pinElements(copy, 0, java.lang.reflect.Array.getLength(copy));
+      return;
+    }
     Node n = create(copy, internal ? Node.INTERNAL : 0);
     stats.allocations++;
     Node s = original == null ? null : find(original);
@@ -1494,6 +1600,16 @@ public final class ShadowHeap {
     listener.onAllocation(d);
     if (d.type.tracked) {
       gc.trackAllocation(d);
+    }
+  }
+
+  /** {@link #pin}s elements {@code from..from+length-1} of a reference array (else nothing). */
+  private void pinElements(Object array, int from, int length) {
+    if (array instanceof Object[]) {
+      Object[] a = (Object[]) array;
+      for (int i = Math.max(0, from); i < a.length && i < from + length; i++) {
+        pin(a[i]);
+      }
     }
   }
 
