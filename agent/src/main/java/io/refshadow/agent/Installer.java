@@ -361,6 +361,13 @@ final class Installer {
             off.length,
             "(" + names + (off.length > 5 ? ", ..." : "") + ")");
       }
+      if (heap.isSampling()) {
+        line(
+            b,
+            "not mirrored (sampled)",
+            s.unsampled,
+            "(1 in 16 new objects mirrored from 80% of maxShadowMemory on)");
+      }
       if (heap.isStopped()) {
         b.append("  mirroring stopped at the maxShadowMemory budget: figures cover the run")
             .append(" until then\n");

@@ -131,6 +131,48 @@ class ReliabilityIT {
   }
 
   @Test
+  void beyondEightyPercentOfTheBudgetNewObjectsAreSampledThenMirroringStops() throws Exception {
+    Run plain = run(List.of(), null, "reliability.BudgetGrowth");
+    Run budget = run(List.of(), "maxShadowMemory=1m,summary=stderr", "reliability.BudgetGrowth");
+    assertThat(budget.exit()).as(budget.stderr()).isZero();
+    List<String> out = budget.stdout();
+    assertThat(out.stream().filter(l -> !l.startsWith("  freed ")).toList())
+        .as("the program's own output is unchanged")
+        .isEqualTo(plain.stdout());
+    List<String> stderr = budget.stderr().lines().toList();
+    int sampling = -1;
+    int stop = -1;
+    for (int i = 0; i < stderr.size(); i++) {
+      if (stderr.get(i).contains("reached 80% of its budget of 1048576 bytes")) {
+        assertThat(sampling).as("one sampling warning").isEqualTo(-1);
+        sampling = i;
+      }
+      if (stderr.get(i).contains("reached its budget of 1048576 bytes (option maxShadowMemory)")) {
+        assertThat(stop).as("one stop warning").isEqualTo(-1);
+        stop = i;
+      }
+    }
+    assertThat(sampling).as(budget.stderr()).isNotNegative();
+    assertThat(stop).as("sampling comes first, then stopping").isGreaterThan(sampling);
+    assertThat(stderr.get(stop)).contains("while sampling");
+    // the 2,000 items are made after sampling started: about 1 in 16 is mirrored, and each of
+    // those is freed exactly where it is dropped (its line comes right before "dropped i")
+    List<Integer> freed = new ArrayList<>();
+    for (int i = 0; i < out.size(); i++) {
+      if (out.get(i).startsWith("  freed ")) {
+        String id = out.get(i).substring("  freed ".length());
+        assertThat(out.get(i + 1)).as("freed where dropped").isEqualTo("dropped " + id);
+        freed.add(Integer.parseInt(id));
+      }
+    }
+    assertThat(freed.size()).as("a 1-in-16 sample of 2000: %s", freed).isBetween(40, 300);
+    assertThat(freed).as("nothing after mirroring stopped").doesNotContain(-1);
+    assertThat(budget.stderr())
+        .containsPattern("not mirrored \\(sampled\\)\\s+[1-9]\\d*")
+        .contains("mirroring stopped at the maxShadowMemory budget");
+  }
+
+  @Test
   void aBadBudgetIsRefusedNamingTheOptionAndTheFix() throws Exception {
     Run bad = run(List.of(), "maxShadowMemory=lots", "constructs.Constructs");
     assertThat(bad.exit()).isNotZero();

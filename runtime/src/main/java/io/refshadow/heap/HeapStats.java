@@ -18,6 +18,9 @@ public final class HeapStats {
   /** Objects first seen after their allocation (created by code the agent does not watch). */
   public long adopted;
 
+  /** Objects allocated while sampling that fell outside the sample (no node: not mirrored). */
+  public long unsampled;
+
   /** Strings, cached boxes, enum constants and classes treated as immortal. */
   public long immortals;
 

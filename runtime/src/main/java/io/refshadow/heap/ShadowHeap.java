@@ -310,15 +310,58 @@ public final class ShadowHeap {
 
   private long edgeSlots;
 
+  /**
+   * Set when the shadow heap reached {@link #SAMPLE_FROM_PERCENT}% of its budget: from then on only
+   * objects whose identity hash falls in a 1-in-{@link #SAMPLE_EVERY} sample get a node. The others
+   * are left out as if made by code refshadow does not watch, except that they are not adopted: an
+   * edge to one is not recorded, and an object mirrored so far that one of them comes to hold is
+   * pinned (kept alive, never reported freed). Objects mirrored before, and sampled ones made
+   * after, keep exact lifetimes.
+   */
+  private volatile boolean sampling;
+
+  /** Share of the budget at which sampling starts. */
+  static final int SAMPLE_FROM_PERCENT = 80;
+
+  /** While sampling, one new object in this many is mirrored (a power of two). */
+  static final int SAMPLE_EVERY = 16;
+
+  public boolean isSampling() {
+    return sampling;
+  }
+
   private void checkBudget() {
-    if (!stopped && shadowBytes() > budgetBytes) {
+    if (stopped) {
+      return;
+    }
+    long bytes = shadowBytes();
+    if (bytes > budgetBytes) {
       stopped = true;
       System.err.println(
           "refshadow: the shadow heap reached its budget of "
               + budgetBytes
-              + " bytes (option maxShadowMemory); mirroring stops here and the program runs on"
+              + " bytes (option maxShadowMemory)"
+              + (sampling ? " while sampling" : "")
+              + "; mirroring stops here and the program runs on"
               + " unwatched. Raise maxShadowMemory or narrow include= to watch more.");
+    } else if (!sampling && bytes > budgetBytes / 100 * SAMPLE_FROM_PERCENT) {
+      sampling = true;
+      System.err.println(
+          "refshadow: the shadow heap reached "
+              + SAMPLE_FROM_PERCENT
+              + "% of its budget of "
+              + budgetBytes
+              + " bytes (option maxShadowMemory); from here on 1 in "
+              + SAMPLE_EVERY
+              + " new objects is mirrored (objects mirrored so far stay exact, what the others hold"
+              + " is kept alive), and mirroring stops at the budget. Raise maxShadowMemory or"
+              + " narrow include= to watch everything.");
     }
+  }
+
+  /** Whether {@code obj} gets a node: always, except outside the sample while sampling. */
+  private boolean sampled(Object obj) {
+    return !sampling || ((System.identityHashCode(obj) * 0x9E3779B9) >>> 28) == 0;
   }
 
   /**
@@ -463,6 +506,21 @@ public final class ShadowHeap {
   Node nodeOfValue(Object obj) {
     Node n = find(obj);
     if (n == null) {
+      n = adopt(obj, true);
+    }
+    return n;
+  }
+
+  /**
+   * {@link #nodeOfValue} for the events of the program: null, not adopted, for an unknown object
+   * outside the sample while {@linkplain #sampling sampling}.
+   */
+  private Node nodeOfStored(Object obj) {
+    Node n = find(obj);
+    if (n == null) {
+      if (!sampled(obj)) {
+        return null;
+      }
       n = adopt(obj, true);
     }
     return n;
@@ -1033,11 +1091,11 @@ public final class ShadowHeap {
       // constructor meets it first; it stays CONSTRUCTING until its creator takes it.
       f.inSuperCall = false;
       n = find(value);
-      if (n == null) {
+      if (n == null && sampled(value)) {
         n = create(value, Node.CONSTRUCTING);
       }
     } else {
-      n = nodeOfValue(value);
+      n = nodeOfStored(value);
     }
     ThreadState ts = f.thread;
     Frame caller = f.depth > 0 ? ts.frames[f.depth - 1] : null;
@@ -1055,7 +1113,7 @@ public final class ShadowHeap {
    * (as STORE_FAST or STORE_ATTR consume the value stack's reference); otherwise a new reference.
    */
   private Node takeOrAdopt(Frame f, Object value) {
-    Node n = nodeOfValue(value);
+    Node n = nodeOfStored(value);
     if (f == null || !f.active || !f.takeTemp(n)) {
       incref(n);
     }
@@ -1105,6 +1163,10 @@ public final class ShadowHeap {
       return;
     }
     if (n == null) {
+      if (!sampled(obj)) {
+        stats.unsampled++;
+        return;
+      }
       n = create(obj, internal ? Node.INTERNAL : 0);
     } else if (n.has(Node.ADOPTED) && !n.has(Node.IMMORTAL)) {
       // Seen inside its own constructor (stores to `this`): now its lifetime is exact.
@@ -1189,7 +1251,7 @@ public final class ShadowHeap {
         }
       } else {
         n = find(value);
-        if (n == null) {
+        if (n == null && sampled(value)) {
           n = adopt(value, false); // a fresh object from code we do not watch (assumed)
         }
         incref(n);
@@ -1336,7 +1398,11 @@ public final class ShadowHeap {
       pin(value);
       return;
     }
-    Node o = nodeOfValue(owner);
+    Node o = nodeOfStored(owner);
+    if (o == null) {
+      pin(value); // an object outside the sample holds it
+      return;
+    }
     int slot = o.type.slotOf(fieldId);
     if (slot < 0) {
       stats.unknownFields++;
@@ -1357,16 +1423,14 @@ public final class ShadowHeap {
    */
   void sync(Frame f, Object target, int index, Object[] values, int position) {
     if (degraded(f)) {
-      if (values != null) {
-        for (Object v : values) {
-          pin(v);
-        }
-      } else if (index >= 0 && index < ((Object[]) target).length) {
-        pin(((Object[]) target)[index]);
-      }
+      pinWritten(target, index, values);
       return;
     }
-    Node o = nodeOfValue(target);
+    Node o = nodeOfStored(target);
+    if (o == null) {
+      pinWritten(target, index, values); // an object outside the sample holds it
+      return;
+    }
     if (o.has(Node.IMMORTAL)) {
       return;
     }
@@ -1384,6 +1448,16 @@ public final class ShadowHeap {
       if (values[i] != ClassInfo.UNREADABLE) {
         syncSlot(f, o, i, values[i], position);
       }
+    }
+  }
+
+  private void pinWritten(Object target, int index, Object[] values) {
+    if (values != null) {
+      for (Object v : values) {
+        pin(v);
+      }
+    } else if (index >= 0 && index < ((Object[]) target).length) {
+      pin(((Object[]) target)[index]);
     }
   }
 
@@ -1448,7 +1522,11 @@ public final class ShadowHeap {
       pin(value);
       return;
     }
-    Node o = nodeOfValue(array);
+    Node o = nodeOfStored(array);
+    if (o == null) {
+      pin(value); // an array outside the sample holds it
+      return;
+    }
     ensureArraySlots(o, array.length);
     Node v = value == null ? null : takeOrAdopt(f, value);
     Node old = o.edges[index];
@@ -1465,8 +1543,20 @@ public final class ShadowHeap {
       pinElements(dest, destPos, length);
       return;
     }
-    Node s = nodeOfValue(src);
-    Node d = nodeOfValue(dest);
+    Node s = nodeOfStored(src);
+    Node d = nodeOfStored(dest);
+    if (d == null) {
+      pinElements(dest, destPos, length); // an array outside the sample holds them
+      return;
+    }
+    if (s == null) { // copied from an array outside the sample: what dest holds now, as a store
+      Object[] a = (Object[]) dest;
+      ensureArraySlots(d, a.length);
+      for (int i = destPos; i < destPos + length && i < a.length; i++) {
+        setEdge(d, i, a[i] == null ? null : nodeOfStored(a[i]));
+      }
+      return;
+    }
     ensureArraySlots(s, java.lang.reflect.Array.getLength(src));
     ensureArraySlots(d, ((Object[]) dest).length);
     Node[] copy = java.util.Arrays.copyOfRange(s.edges, srcPos, srcPos + length);
@@ -1489,6 +1579,10 @@ public final class ShadowHeap {
   void copied(Object original, Object copy) {
     Node s = find(original);
     Node d = find(copy);
+    if (s != null && d == null && sampling) {
+      pinEdges(s); // a copy outside the sample holds the same references
+      return;
+    }
     if (s == null || d == null || s == d) {
       return;
     }
@@ -1522,6 +1616,14 @@ public final class ShadowHeap {
       return;
     }
     Node n = find(fn);
+    if (n == null && !sampled(fn)) {
+      for (Object c : type.capturedValues(fn)) {
+        pin(c); // a function object outside the sample holds them
+      }
+      releaseTempsFrom(f, position);
+      releasePending(f.thread);
+      return;
+    }
     boolean created = n == null;
     if (created) {
       n = create(fn, 0);
@@ -1529,7 +1631,7 @@ public final class ShadowHeap {
       Object[] captured = type.capturedValues(fn);
       for (int i = 0; i < captured.length && i < n.edges.length; i++) {
         if (captured[i] != null) {
-          Node c = nodeOfValue(captured[i]);
+          Node c = nodeOfStored(captured[i]);
           incref(c);
           n.edges[i] = c;
         }
@@ -1559,6 +1661,11 @@ public final class ShadowHeap {
       pinElements(copy, 0, java.lang.reflect.Array.getLength(copy));
       return;
     }
+    if (!sampled(copy)) {
+      stats.unsampled++;
+      pinElements(copy, 0, java.lang.reflect.Array.getLength(copy)); // a copy outside the sample
+      return;
+    }
     Node n = create(copy, internal ? Node.INTERNAL : 0);
     stats.allocations++;
     Node s = original == null ? null : find(original);
@@ -1582,6 +1689,13 @@ public final class ShadowHeap {
   /** super.clone() made {@code copy} of {@code original}: same class, same references. */
   void clonedObject(Object original, Object copy) {
     Node d = find(copy);
+    if (d == null && sampling) {
+      Node s = find(original);
+      if (s != null) {
+        pinEdges(s); // a clone outside the sample holds the same references
+      }
+      return;
+    }
     if (d == null || !d.has(Node.ADOPTED) || d.has(Node.IMMORTAL)) {
       return;
     }
@@ -1615,8 +1729,17 @@ public final class ShadowHeap {
 
   /** A reference passed to code refshadow does not watch: pins the object (DESIGN.md, opaque). */
   void escape(Object value) {
-    Node n = nodeOfValue(value);
-    if (!n.has(Node.EXTERNAL) && !n.has(Node.IMMORTAL)) {
+    pinNode(nodeOfStored(value));
+  }
+
+  private void pinEdges(Node s) {
+    for (Node e : s.edges) {
+      pinNode(e);
+    }
+  }
+
+  private void pinNode(Node n) {
+    if (n != null && !n.has(Node.EXTERNAL) && !n.has(Node.IMMORTAL)) {
       n.flags |= Node.EXTERNAL | Node.PINNED;
       n.refcount++;
       stats.pinned++;
