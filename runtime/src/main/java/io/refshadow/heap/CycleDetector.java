@@ -199,21 +199,19 @@ public final class CycleDetector {
     }
     GcList young = generations[generation];
     GcList old = generation < NUM_GENERATIONS - 1 ? generations[generation + 1] : young;
-    int examined = young.size();
-
     GcList unreachable = new GcList();
-    deduceUnreachable(young, unreachable);
+    int examined = deduceUnreachable(young, unreachable);
 
     // Move reachable objects to the next generation.
     if (young != old) {
       // only the program's own allocations count here, as for the gen-0 count (GcList)
       if (generation == NUM_GENERATIONS - 2) {
-        longLivedPending += young.sizeOfAllocations();
+        longLivedPending += reachableAllocations;
       }
       old.mergeFrom(young);
     } else {
       longLivedPending = 0;
-      longLivedTotal = young.sizeOfAllocations();
+      longLivedTotal = reachableAllocations;
     }
 
     // All objects in unreachable are trash, but objects reachable from legacy finalizers can't
@@ -235,10 +233,10 @@ public final class CycleDetector {
 
     // Handle objects resurrected by the finalizers; go on with those still unreachable.
     GcList finalUnreachable = new GcList();
-    handleResurrectedObjects(unreachable, finalUnreachable, old);
+    int stillUnreachable = handleResurrectedObjects(unreachable, finalUnreachable, old);
 
     // Break the reference cycles.
-    m += finalUnreachable.size();
+    m += stillUnreachable;
     deleteGarbage(finalUnreachable, old);
 
     // Collect statistics on uncollectable objects found.
@@ -275,22 +273,39 @@ public final class CycleDetector {
    * everything else to {@code unreachable}. After it, objects in base are not COLLECTING; objects
    * in unreachable are COLLECTING and UNREACHABLE.
    */
-  void deduceUnreachable(GcList base, GcList unreachable) {
-    updateRefs(base);
+  int deduceUnreachable(GcList base, GcList unreachable) {
+    int examined = updateRefs(base);
     subtractRefs(base);
     moveUnreachable(base, unreachable);
+    return examined;
   }
+
+  /**
+   * Set by {@link #moveUnreachable}: how many objects it left in young (reachable from outside),
+   * and how many of those are the program's own allocations, so that no further pass over the list
+   * counts them (CPython's gc_list_size passes cost a quarter of a collection here). The long-lived
+   * bookkeeping that gates full collections counts only the program's own allocations: not the JDK
+   * collections' storage (tables, nodes) nor objects the JDK made and the shadow adopted (method
+   * types its lambda machinery interns, say), which a Python program would not have, as the gen-0
+   * count leaves both out.
+   */
+  int reachable;
+
+  int reachableAllocations;
 
   /**
    * update_refs: for every object in {@code containers}, gc_refs = refcount, and the object is
    * marked COLLECTING. Invariant after: gc_refs > 0 for every object (a tracked object in a list is
    * referenced by someone, or it would have been freed).
    */
-  void updateRefs(GcList containers) {
+  int updateRefs(GcList containers) {
+    int count = 0;
     for (Node n = containers.first(); n != containers.head; n = n.gcNext) {
       n.gcRefs = n.refcount;
       n.flags |= Node.COLLECTING;
+      count++;
     }
+    return count;
   }
 
   /**
@@ -301,9 +316,8 @@ public final class CycleDetector {
    */
   void subtractRefs(GcList containers) {
     for (Node n = containers.first(); n != containers.head; n = n.gcNext) {
-      Node[] edges = n.edges;
-      for (int k = edges.length - 1; k >= 0; k--) {
-        Node t = edges[traverseIndex(n, k, edges.length)];
+      // the order of the decrements does not matter (each saturates at 0 independently of order)
+      for (Node t : n.edges) {
         if (t != null && t.has(Node.COLLECTING) && t.gcRefs > 0) {
           t.gcRefs--; // visit_decref
         }
@@ -322,11 +336,17 @@ public final class CycleDetector {
   void moveUnreachable(GcList young, GcList unreachable) {
     Node prev = young.head;
     Node gc = prev.gcNext;
+    int kept = 0;
+    int keptAllocations = 0;
     while (gc != young.head) {
       if (gc.gcRefs > 0) {
         traverse(gc, young);
         gc.flags &= ~Node.COLLECTING;
         prev = gc;
+        kept++; // each object left in young passes here exactly once (then it is not COLLECTING)
+        if ((gc.flags & (Node.INTERNAL | Node.ADOPTED)) == 0) {
+          keptAllocations++;
+        }
       } else {
         // Tentatively unreachable; visitReachable moves it back if something reachable refers to
         // it later in the scan.
@@ -335,26 +355,27 @@ public final class CycleDetector {
       }
       gc = prev.gcNext;
     }
+    reachable = kept;
+    reachableAllocations = keptAllocations;
   }
 
   /** Calls visit_reachable for each referent of {@code n}, in tp_traverse order. */
   private void traverse(Node n, GcList young) {
     Node[] edges = n.edges;
-    int len = edges.length;
-    for (int k = 0; k < len; k++) {
-      Node t = edges[traverseIndex(n, k, len)];
-      if (t != null) {
-        visitReachable(t, young);
+    if (n.type.isArray) {
+      for (int k = edges.length - 1; k >= 0; k--) { // list_traverse: last item to first
+        Node t = edges[k];
+        if (t != null) {
+          visitReachable(t, young);
+        }
+      }
+    } else {
+      for (Node t : edges) { // subtype_traverse: slots in order
+        if (t != null) {
+          visitReachable(t, young);
+        }
       }
     }
-  }
-
-  /**
-   * The k-th edge in tp_traverse order: slots in order for instances (subtype_traverse), items from
-   * the last to the first for lists (list_traverse).
-   */
-  private static int traverseIndex(Node n, int k, int len) {
-    return n.type.isArray ? len - 1 - k : k;
   }
 
   /** visit_reachable. */
@@ -457,19 +478,20 @@ public final class CycleDetector {
    * finalizer made reachable from outside (and what that reaches) goes to the old generation; the
    * rest goes to {@code stillUnreachable}.
    */
-  void handleResurrectedObjects(GcList unreachable, GcList stillUnreachable, GcList old) {
+  int handleResurrectedObjects(GcList unreachable, GcList stillUnreachable, GcList old) {
     for (Node n = unreachable.first(); n != unreachable.head; n = n.gcNext) {
       n.flags &= ~Node.COLLECTING; // gc_list_clear_collecting
     }
-    deduceUnreachable(unreachable, stillUnreachable);
+    int examined = deduceUnreachable(unreachable, stillUnreachable);
     for (Node n = stillUnreachable.first(); n != stillUnreachable.head; n = n.gcNext) {
       n.flags &= ~Node.UNREACHABLE; // clear_unreachable_mask
     }
-    int resurrected = unreachable.size();
+    int resurrected = reachable;
     if (resurrected > 0) {
       heap.stats.resurrected += resurrected;
     }
     old.mergeFrom(unreachable);
+    return examined - resurrected;
   }
 
   /**

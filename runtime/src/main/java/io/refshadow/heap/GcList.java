@@ -62,22 +62,6 @@ final class GcList {
     head.gcPrev = head;
   }
 
-  /**
-   * gc_list_size counting only the program's own allocations: not the JDK collections' storage
-   * (tables, nodes) nor objects the JDK made and the shadow adopted (method types its lambda
-   * machinery interns, say), which a Python program would not have. It feeds the long-lived
-   * bookkeeping that gates full collections, as the gen-0 count leaves both out.
-   */
-  int sizeOfAllocations() {
-    int n = 0;
-    for (Node x = head.gcNext; x != head; x = x.gcNext) {
-      if (!x.has(Node.INTERNAL) && !x.has(Node.ADOPTED)) {
-        n++;
-      }
-    }
-    return n;
-  }
-
   /** gc_list_size. */
   int size() {
     int n = 0;
