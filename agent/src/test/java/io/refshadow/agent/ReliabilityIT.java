@@ -67,6 +67,18 @@ class ReliabilityIT {
         .as("each failing place reported once, however often")
         .isEqualTo(reports.size());
     assertThat(faulty.stderr()).containsPattern("internal failures\\s+[1-9]\\d*");
+    // reporting a failure must not fail again inside the report (it once recursed until the stack
+    // overflowed inside class loading, and the JVM printed "transform method call failed")
+    assertThat(faulty.stderr()).doesNotContain("ASSERTION FAILED").doesNotContain("StackOverflow");
+    // every class fails: each is switched off, but a storm of warnings stays short
+    java.util.regex.Matcher off =
+        java.util.regex.Pattern.compile("classes switched off\\s+(\\d+)").matcher(faulty.stderr());
+    assertThat(off.find()).as(faulty.stderr()).isTrue();
+    assertThat(Integer.parseInt(off.group(1))).isGreaterThan(11);
+    assertThat(faulty.stderr().lines().filter(l -> l.contains("is switched off after")))
+        .hasSize(10);
+    assertThat(faulty.stderr().lines().filter(l -> l.contains("more classes are switched off")))
+        .hasSize(1);
   }
 
   /** The CPython twin's real output for reliability.PerClassFault, up to its "done" line. */

@@ -36,6 +36,9 @@ public final class ClassSwitches {
 
   private static volatile int switchedOff;
 
+  /** Classes switched off with a warning each; the rest are only counted (a storm stays short). */
+  static final int WARNINGS = 10;
+
   /** The id of {@code className} (binary name), registering it the first time. */
   public static int register(String className) {
     synchronized (LOCK) {
@@ -68,15 +71,32 @@ public final class ClassSwitches {
   /** Switches off class {@code id} after a failure in {@code where}, with one warning per class. */
   static void switchOff(int id, String where) {
     String name;
+    int nth;
     synchronized (LOCK) {
       if (id <= 0 || id >= count || off[id]) {
         return;
       }
       off[id] = true;
-      switchedOff++;
+      nth = ++switchedOff;
       name = names[id];
     }
+    if (nth > WARNINGS + 1) {
+      return;
+    }
+    // the thread's hooks are off while printing, as in Failures.report
+    ShadowHeap h = ShadowHeap.active;
+    ThreadState ts = null;
     try {
+      if (h != null) {
+        ts = h.threadState();
+        ts.suppressed++;
+      }
+      if (nth == WARNINGS + 1) {
+        System.err.println(
+            "refshadow: more classes are switched off after internal failures; from here on"
+                + " silently (the exit summary counts them)");
+        return;
+      }
       System.err.println(
           "refshadow: instrumentation of class "
               + name
@@ -86,6 +106,10 @@ public final class ClassSwitches {
               + " reported freed) and the rest of the program is still watched");
     } catch (Throwable ignored) {
       // reporting must never fail the host
+    } finally {
+      if (ts != null && ts.suppressed > 0) {
+        ts.suppressed--;
+      }
     }
   }
 

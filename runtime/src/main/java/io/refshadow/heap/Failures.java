@@ -27,8 +27,25 @@ public final class Failures {
       }
       throw (VirtualMachineError) t;
     }
+    // While reporting, this thread's hooks are off: printing runs JDK code that refshadow
+    // instruments (collections in printStackTrace, class loading, invokedynamic linkage), and a
+    // hook failing in there would report again, recursively, until the stack overflowed (found with
+    // a fault in every hook: the JVM then printed "transform method call failed" assertions).
+    ShadowHeap h = ShadowHeap.active;
+    ThreadState ts = null;
     try {
-      AtomicLong c = COUNTS.computeIfAbsent(where, k -> new AtomicLong());
+      if (h != null) {
+        ts = h.threadState();
+        ts.suppressed++;
+      }
+      AtomicLong c;
+      synchronized (COUNTS) { // no computeIfAbsent: its lambda would need linking, here
+        c = COUNTS.get(where);
+        if (c == null) {
+          c = new AtomicLong();
+          COUNTS.put(where, c);
+        }
+      }
       if (c.getAndIncrement() == 0) {
         System.err.println(
             "refshadow: internal failure in "
@@ -39,6 +56,10 @@ public final class Failures {
       }
     } catch (Throwable ignored) {
       // reporting must never fail the host either
+    } finally {
+      if (ts != null && ts.suppressed > 0) {
+        ts.suppressed--;
+      }
     }
   }
 
