@@ -51,6 +51,6 @@ public class BudgetGrowth {
     System.out.println("held " + keep.size());
     Item after = new Item(-1);
     after = null;
-    System.out.println("dropped after the budget");
+    System.out.println("dropped -1"); // after the budget stopped mirroring, when there is one
   }
 }

@@ -35,6 +35,11 @@ final class AgentOptions {
     KEYS.put(
         "maxShadowMemory",
         "a budget for the shadow heap such as 512m or 2g; beyond it mirroring stops (default: none)");
+    KEYS.put(
+        "mirror",
+        "all (the default) or 1/N with N a power of two up to 1024: mirror only that share of the"
+            + " objects (by identity hash), for long or production runs; what the others hold is"
+            + " kept alive");
     KEYS.put("verbose", "true/false: list every instrumentation failure and each class");
   }
 
@@ -49,6 +54,9 @@ final class AgentOptions {
   final boolean collections;
   final long maxShadowMemory;
 
+  /** Mirror one object in this many (1: all). */
+  final int mirrorOneIn;
+
   private AgentOptions(
       List<String> includes,
       List<String> excludes,
@@ -59,7 +67,8 @@ final class AgentOptions {
       double sample,
       boolean verbose,
       boolean collections,
-      long maxShadowMemory) {
+      long maxShadowMemory,
+      int mirrorOneIn) {
     this.includes = Collections.unmodifiableList(includes);
     this.excludes = Collections.unmodifiableList(excludes);
     this.profile = profile;
@@ -70,6 +79,7 @@ final class AgentOptions {
     this.verbose = verbose;
     this.collections = collections;
     this.maxShadowMemory = maxShadowMemory;
+    this.mirrorOneIn = mirrorOneIn;
   }
 
   /**
@@ -88,6 +98,7 @@ final class AgentOptions {
     boolean verbose = false;
     boolean collections = true;
     long maxShadowMemory = 0;
+    int mirrorOneIn = 1;
     if (args != null && !args.isBlank()) {
       for (String part : args.split(",")) {
         if (part.isBlank()) {
@@ -133,6 +144,9 @@ final class AgentOptions {
           case "maxShadowMemory":
             maxShadowMemory = size(key, required(key, value));
             break;
+          case "mirror":
+            mirrorOneIn = oneIn(key, required(key, value));
+            break;
           default:
             throw new IllegalArgumentException(
                 "refshadow: unknown option '"
@@ -153,7 +167,32 @@ final class AgentOptions {
         sample,
         verbose,
         collections,
-        maxShadowMemory);
+        maxShadowMemory,
+        mirrorOneIn);
+  }
+
+  /** {@code all} (1) or {@code 1/N} with N a power of two from 2 to 1024. */
+  private static int oneIn(String key, String value) {
+    if (value.equals("all")) {
+      return 1;
+    }
+    int n = -1;
+    if (value.startsWith("1/")) {
+      try {
+        n = Integer.parseInt(value.substring(2).trim());
+      } catch (NumberFormatException e) {
+        n = -1;
+      }
+    }
+    if (n < 1 || n > 1024 || Integer.bitCount(n) != 1) {
+      throw new IllegalArgumentException(
+          "refshadow: bad value '"
+              + value
+              + "' for option "
+              + key
+              + "; use all, or 1/N with N a power of two up to 1024 (e.g. mirror=1/16)");
+    }
+    return n;
   }
 
   private static String required(String key, String value) {

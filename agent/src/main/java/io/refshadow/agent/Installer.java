@@ -51,6 +51,7 @@ final class Installer {
     warmUp(scope, stats);
     JfrOutput.install(options, heap, stats);
     heap.setMemoryBudget(options.maxShadowMemory);
+    heap.mirrorOneIn(options.mirrorOneIn);
     // Test-only switch: every mirrored hook fails inside refshadow (true), or the hooks of one
     // class's methods do (its binary name), to prove the host never sees it and that only that
     // class's instrumentation is switched off.
@@ -366,7 +367,11 @@ final class Installer {
             b,
             "not mirrored (sampled)",
             s.unsampled,
-            "(1 in 16 new objects mirrored from 80% of maxShadowMemory on)");
+            "(1 in "
+                + heap.sampleEvery()
+                + " new objects mirrored"
+                + (heap.isSampledByOption() ? ", option mirror" : " from 80% of maxShadowMemory on")
+                + ")");
       }
       if (heap.isStopped()) {
         b.append("  mirroring stopped at the maxShadowMemory budget: figures cover the run")

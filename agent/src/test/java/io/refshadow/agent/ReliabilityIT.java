@@ -169,6 +169,16 @@ class ReliabilityIT {
     assertThat(stderr.get(stop)).contains("while sampling");
     // the 2,000 items are made after sampling started: about 1 in 16 is mirrored, and each of
     // those is freed exactly where it is dropped (its line comes right before "dropped i")
+    List<Integer> freed = freedWhereDropped(out);
+    assertThat(freed.size()).as("a 1-in-16 sample of 2000: %s", freed).isBetween(40, 300);
+    assertThat(freed).as("nothing after mirroring stopped").doesNotContain(-1);
+    assertThat(budget.stderr())
+        .containsPattern("not mirrored \\(sampled\\)\\s+[1-9]\\d*")
+        .contains("mirroring stopped at the maxShadowMemory budget");
+  }
+
+  /** The ids of BudgetGrowth's " freed i" lines, each checked to come right before "dropped i". */
+  private static List<Integer> freedWhereDropped(List<String> out) {
     List<Integer> freed = new ArrayList<>();
     for (int i = 0; i < out.size(); i++) {
       if (out.get(i).startsWith("  freed ")) {
@@ -177,11 +187,45 @@ class ReliabilityIT {
         freed.add(Integer.parseInt(id));
       }
     }
-    assertThat(freed.size()).as("a 1-in-16 sample of 2000: %s", freed).isBetween(40, 300);
-    assertThat(freed).as("nothing after mirroring stopped").doesNotContain(-1);
-    assertThat(budget.stderr())
-        .containsPattern("not mirrored \\(sampled\\)\\s+[1-9]\\d*")
-        .contains("mirroring stopped at the maxShadowMemory budget");
+    return freed;
+  }
+
+  @Test
+  void mirrorOneInSixteenSamplesFromTheStartAndTheSampledObjectsStayExact() throws Exception {
+    Run plain = run(List.of(), null, "reliability.BudgetGrowth");
+    Run all = run(List.of(), "summary=stderr", "reliability.BudgetGrowth");
+    Run sampled = run(List.of(), "mirror=1/16,summary=stderr", "reliability.BudgetGrowth");
+    assertThat(sampled.exit()).as(sampled.stderr()).isZero();
+    assertThat(sampled.stdout().stream().filter(l -> !l.startsWith("  freed ")).toList())
+        .as("the program's own output is unchanged")
+        .isEqualTo(plain.stdout());
+    assertThat(freedWhereDropped(all.stdout())).as("all mirrored: every item").hasSize(2001);
+    List<Integer> freed = freedWhereDropped(sampled.stdout());
+    assertThat(freed.size()).as("a 1-in-16 sample of 2001: %s", freed).isBetween(40, 300);
+    assertThat(sampled.stderr())
+        .doesNotContain("budget")
+        .containsPattern(
+            "not mirrored \\(sampled\\)\\s+[1-9]\\d* \\(1 in 16 new objects mirrored, option mirror\\)");
+    // the shadow holds about a sixteenth of the nodes: "objects seen" counts the mirrored ones
+    long seenAll = seen(all.stderr());
+    long seenSampled = seen(sampled.stderr());
+    assertThat(seenSampled).as("%d of %d", seenSampled, seenAll).isLessThan(seenAll / 8);
+  }
+
+  private static long seen(String summary) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("objects seen\\s+(\\d+)").matcher(summary);
+    assertThat(m.find()).as(summary).isTrue();
+    return Long.parseLong(m.group(1));
+  }
+
+  @Test
+  void aBadMirrorShareIsRefusedNamingTheOptionAndTheFix() throws Exception {
+    Run bad = run(List.of(), "mirror=1/10", "constructs.Constructs");
+    assertThat(bad.exit()).isNotZero();
+    assertThat(bad.stderr())
+        .contains("bad value '1/10' for option mirror")
+        .contains("e.g. mirror=1/16");
   }
 
   @Test

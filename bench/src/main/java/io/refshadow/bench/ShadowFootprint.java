@@ -15,8 +15,10 @@ import java.util.Locale;
  * their edge arrays and the identity table.
  *
  * <pre>
- * java -cp bench/target/benchmarks.jar io.refshadow.bench.ShadowFootprint [--n 1000000]
+ * java -cp bench/target/benchmarks.jar io.refshadow.bench.ShadowFootprint [--n 1000000] [--mirror 16]
  * </pre>
+ *
+ * {@code --mirror 16} measures the agent's {@code mirror=1/16} (one object in 16 mirrored).
  */
 public final class ShadowFootprint {
   private ShadowFootprint() {}
@@ -24,6 +26,7 @@ public final class ShadowFootprint {
   public static void main(String[] args) {
     int n = 1_000_000;
     String shapes = "chain,pairs,cliques";
+    int mirror = 1;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--n":
@@ -31,6 +34,9 @@ public final class ShadowFootprint {
           break;
         case "--shapes":
           shapes = args[++i];
+          break;
+        case "--mirror":
+          mirror = Integer.parseInt(args[++i]);
           break;
         default:
           throw new IllegalArgumentException("unknown argument " + args[i]);
@@ -41,8 +47,8 @@ public final class ShadowFootprint {
     System.out.println("|---|---:|---:|---:|---:|");
     for (String name : shapes.split(",")) {
       ShadowGraphs.Shape shape = ShadowGraphs.Shape.of(name);
-      long live = footprint(shape, n, false);
-      long withShadow = footprint(shape, n, true);
+      long live = footprint(shape, n, false, 1);
+      long withShadow = footprint(shape, n, true, mirror);
       long shadow = withShadow - live;
       System.out.println(
           String.format(
@@ -57,8 +63,12 @@ public final class ShadowFootprint {
   }
 
   /** Bytes the kept graph adds to the used heap (with its shadow, when {@code shadowed}). */
-  static long footprint(ShadowGraphs.Shape shape, int n, boolean shadowed) {
-    ShadowHeap.install(shadowed ? new ShadowHeap(Profile.DEFAULT, null) : null);
+  static long footprint(ShadowGraphs.Shape shape, int n, boolean shadowed, int mirror) {
+    ShadowHeap heap = shadowed ? new ShadowHeap(Profile.DEFAULT, null) : null;
+    if (heap != null) {
+      heap.mirrorOneIn(mirror);
+    }
+    ShadowHeap.install(heap);
     Frame f = null;
     if (shadowed) {
       Gc.disable(); // nothing to collect here: every graph is kept

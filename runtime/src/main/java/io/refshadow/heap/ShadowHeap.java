@@ -323,11 +323,44 @@ public final class ShadowHeap {
   /** Share of the budget at which sampling starts. */
   static final int SAMPLE_FROM_PERCENT = 80;
 
-  /** While sampling, one new object in this many is mirrored (a power of two). */
+  /** While sampling after the budget's first step, one new object in this many is mirrored. */
   static final int SAMPLE_EVERY = 16;
+
+  /** log2 of the sample's size: one object in 2^sampleBits is mirrored while sampling. */
+  private int sampleBits = Integer.numberOfTrailingZeros(SAMPLE_EVERY);
 
   public boolean isSampling() {
     return sampling;
+  }
+
+  /** One object in how many is mirrored while sampling. */
+  public int sampleEvery() {
+    return 1 << sampleBits;
+  }
+
+  /**
+   * Option {@code mirror=1/n}: samples from the start, one object in {@code n} (a power of two up
+   * to 1024; 1 mirrors all), as the budget's first step does; for long or production runs, whose
+   * shadow then costs about 1/n of a full one.
+   */
+  public void mirrorOneIn(int n) {
+    if (n <= 1) {
+      return;
+    }
+    if (Integer.bitCount(n) != 1 || n > 1024) {
+      throw new IllegalArgumentException(
+          "mirror one object in " + n + ": not a power of two <= 1024");
+    }
+    sampleBits = Integer.numberOfTrailingZeros(n);
+    sampling = true;
+    sampledByOption = true;
+  }
+
+  private boolean sampledByOption;
+
+  /** Sampling was asked for ({@link #mirrorOneIn}), not started by the budget. */
+  public boolean isSampledByOption() {
+    return sampledByOption;
   }
 
   private void checkBudget() {
@@ -352,7 +385,7 @@ public final class ShadowHeap {
               + "% of its budget of "
               + budgetBytes
               + " bytes (option maxShadowMemory); from here on 1 in "
-              + SAMPLE_EVERY
+              + sampleEvery()
               + " new objects is mirrored (objects mirrored so far stay exact, what the others hold"
               + " is kept alive), and mirroring stops at the budget. Raise maxShadowMemory or"
               + " narrow include= to watch everything.");
@@ -361,7 +394,7 @@ public final class ShadowHeap {
 
   /** Whether {@code obj} gets a node: always, except outside the sample while sampling. */
   private boolean sampled(Object obj) {
-    return !sampling || ((System.identityHashCode(obj) * 0x9E3779B9) >>> 28) == 0;
+    return !sampling || ((System.identityHashCode(obj) * 0x9E3779B9) >>> (32 - sampleBits)) == 0;
   }
 
   /**
