@@ -50,6 +50,10 @@ public final class WorkloadHarness {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> jvmArgs = List.of("-Xms2g", "-Xmx2g");
     Path agent = Path.of("agent/target/refshadow-agent.jar");
+
+    /** Extra refshadow options for its runs, e.g. mirror=1/16 (--agent-options). */
+    String agentOptions = "";
+
     Path allocInstr = Path.of("bench/target/agents/java-allocation-instrumenter.jar");
     Path classes = Path.of("bench/target/classes");
     Path libraries = Path.of("bench/target/workload-lib");
@@ -169,6 +173,9 @@ public final class WorkloadHarness {
         case "--agent":
           s.agent = Path.of(args[++i]);
           break;
+        case "--agent-options":
+          s.agentOptions = args[++i];
+          break;
         case "--allocinstr":
           s.allocInstr = Path.of(args[++i]);
           break;
@@ -202,7 +209,8 @@ public final class WorkloadHarness {
             "-javaagent:"
                 + s.agent
                 + "=summary="
-                + (summary == null ? "off" : summary.toAbsolutePath().toString()));
+                + (summary == null ? "off" : summary.toAbsolutePath().toString())
+                + (s.agentOptions.isEmpty() ? "" : "," + s.agentOptions));
         break;
       case ALLOCINSTR:
         cmd.add("-javaagent:" + s.allocInstr);
