@@ -83,14 +83,9 @@ public final class ClassSwitches {
     if (nth > WARNINGS + 1) {
       return;
     }
-    // the thread's hooks are off while printing, as in Failures.report
-    ShadowHeap h = ShadowHeap.active;
     ThreadState ts = null;
     try {
-      if (h != null) {
-        ts = h.threadState();
-        ts.suppressed++;
-      }
+      ts = Failures.hooksOff(); // while printing, as in Failures.report
       if (nth == WARNINGS + 1) {
         System.err.println(
             "refshadow: more classes are switched off after internal failures; from here on"
@@ -107,9 +102,7 @@ public final class ClassSwitches {
     } catch (Throwable ignored) {
       // reporting must never fail the host
     } finally {
-      if (ts != null && ts.suppressed > 0) {
-        ts.suppressed--;
-      }
+      Failures.hooksOn(ts);
     }
   }
 

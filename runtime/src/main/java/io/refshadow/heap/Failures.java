@@ -31,13 +31,9 @@ public final class Failures {
     // instruments (collections in printStackTrace, class loading, invokedynamic linkage), and a
     // hook failing in there would report again, recursively, until the stack overflowed (found with
     // a fault in every hook: the JVM then printed "transform method call failed" assertions).
-    ShadowHeap h = ShadowHeap.active;
     ThreadState ts = null;
     try {
-      if (h != null) {
-        ts = h.threadState();
-        ts.suppressed++;
-      }
+      ts = hooksOff();
       AtomicLong c;
       synchronized (COUNTS) { // no computeIfAbsent: its lambda would need linking, here
         c = COUNTS.get(where);
@@ -57,9 +53,27 @@ public final class Failures {
     } catch (Throwable ignored) {
       // reporting must never fail the host either
     } finally {
-      if (ts != null && ts.suppressed > 0) {
-        ts.suppressed--;
-      }
+      hooksOn(ts);
+    }
+  }
+
+  /**
+   * Turns this thread's hooks off while refshadow prints a report; returns what to hand to {@link
+   * #hooksOn} afterwards (null without a heap).
+   */
+  static ThreadState hooksOff() {
+    ShadowHeap h = ShadowHeap.active;
+    if (h == null) {
+      return null;
+    }
+    ThreadState ts = h.threadState();
+    ts.suppressed++;
+    return ts;
+  }
+
+  static void hooksOn(ThreadState ts) {
+    if (ts != null && ts.suppressed > 0) {
+      ts.suppressed--;
     }
   }
 

@@ -1426,14 +1426,22 @@ public final class ShadowHeap {
     }
   }
 
-  void putField(Frame f, Object owner, Object value, int fieldId) {
-    if (degraded(f)) {
-      pin(value);
-      return;
-    }
-    Node o = nodeOfStored(owner);
+  /**
+   * The node of the object a store writes into; null, with the stored value pinned, when the
+   * store's frame is degraded or the object is outside the sample (what holds the value is not
+   * mirrored, so the value must not be freed by the shadow).
+   */
+  private Node holderOrPin(Frame f, Object holder, Object value) {
+    Node o = degraded(f) ? null : nodeOfStored(holder);
     if (o == null) {
-      pin(value); // an object outside the sample holds it
+      pin(value);
+    }
+    return o;
+  }
+
+  void putField(Frame f, Object owner, Object value, int fieldId) {
+    Node o = holderOrPin(f, owner, value);
+    if (o == null) {
       return;
     }
     int slot = o.type.slotOf(fieldId);
@@ -1551,13 +1559,8 @@ public final class ShadowHeap {
   }
 
   void arrayStore(Frame f, Object[] array, int index, Object value) {
-    if (degraded(f)) {
-      pin(value);
-      return;
-    }
-    Node o = nodeOfStored(array);
+    Node o = holderOrPin(f, array, value);
     if (o == null) {
-      pin(value); // an array outside the sample holds it
       return;
     }
     ensureArraySlots(o, array.length);
