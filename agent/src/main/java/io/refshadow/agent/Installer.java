@@ -1,6 +1,5 @@
 package io.refshadow.agent;
 
-import io.refshadow.heap.CycleDetector;
 import io.refshadow.heap.Failures;
 import io.refshadow.heap.HeapStats;
 import io.refshadow.heap.InvariantCheck;
@@ -307,81 +306,102 @@ final class Installer {
   }
 
   static String summaryText(ShadowHeap heap, AgentStats stats) {
-    // never wait long: a thread stopped inside a hook must not keep the JVM from exiting; if the
-    // lock stays busy, the counters are read without it (they are final figures at exit)
-    java.util.function.Function<ShadowHeap, String> body = summaryBody(heap, stats);
-    String text = PyApi.tryCall(2000, body, null);
-    if (text == null) {
-      text =
-          body.apply(heap) + "  (read without the shadow heap's lock, which stayed busy at exit)\n";
+    // The figures are only read under the heap's lock; they are formatted after it is released.
+    // Formatting (Formatter, Locale data) may load classes, which must never happen under the
+    // lock: a thread loading a class holds its loader's lock while a hook of its own waits for the
+    // heap (ClassLoader.addClass stores into an instrumented ArrayList), and the two threads would
+    // wait for each other forever (found as a JVM that never exited after SIGTERM, the summary
+    // thread transforming a class under the lock). Never wait long: a thread stopped inside a hook
+    // must not keep the JVM from exiting; if the lock stays busy, the counters are read without
+    // it (they are final figures at exit).
+    java.util.function.Function<ShadowHeap, long[]> read = Installer::figures; // linked here
+    long[] figures = PyApi.tryCall(2000, read, null);
+    boolean unlocked = figures == null;
+    if (unlocked) {
+      figures = figures(heap);
     }
-    return text;
+    return summaryOf(heap, stats, figures)
+        + (unlocked ? "  (read without the shadow heap's lock, which stayed busy at exit)\n" : "");
   }
 
-  private static java.util.function.Function<ShadowHeap, String> summaryBody(
-      ShadowHeap heap, AgentStats stats) {
-    return h -> {
-      HeapStats s = heap.stats();
-      CycleDetector gc = heap.cycleDetector();
-      long seen = s.allocations + s.adopted;
-      long freed = s.freedByRefcount + s.freedByCycles;
-      long[][] g = gc.statsSnapshot();
-      StringBuilder b = new StringBuilder();
-      b.append("refshadow summary (profile ").append(gc.profile().id()).append(")\n");
-      line(b, "objects seen", seen, "(" + s.allocations + " allocated, " + s.adopted + " adopted)");
-      line(b, "freed by refcount", s.freedByRefcount, "");
-      line(b, "freed by cycle detector", s.freedByCycles, "");
-      line(b, "still alive", Math.max(0, seen - freed), "");
-      line(b, "pinned (escaped)", s.pinned, "");
-      b.append(String.format(Locale.ROOT, "  %-24s %9.1f%%%n", "precision", 100.0 * s.precision()));
-      b.append(
-          String.format(
-              Locale.ROOT,
-              "  %-24s gen0 %d, gen1 %d, gen2 %d%n",
-              "collections",
-              g[0][0],
-              g[1][0],
-              g[2][0]));
-      b.append(
-          String.format(
-              Locale.ROOT,
-              "  %-24s %d classes, %d methods; failed: %d classes, %d methods%n",
-              "instrumented",
-              stats.classesInstrumented.get(),
-              stats.methodsInstrumented.get(),
-              stats.classesFailed.get(),
-              stats.methodsFailed.get()));
-      line(b, "internal failures", Failures.total(), "");
-      String[] off = io.refshadow.heap.ClassSwitches.switchedOffNames();
-      if (off.length > 0) {
-        String names =
-            String.join(", ", java.util.Arrays.asList(off).subList(0, Math.min(5, off.length)));
-        line(
-            b,
-            "classes switched off",
-            off.length,
-            "(" + names + (off.length > 5 ? ", ..." : "") + ")");
-      }
-      if (heap.isSampling()) {
-        line(
-            b,
-            "not mirrored (sampled)",
-            s.unsampled,
-            "(1 in "
-                + heap.sampleEvery()
-                + " new objects mirrored"
-                + (heap.isSampledByOption() ? ", option mirror" : " from 80% of maxShadowMemory on")
-                + ")");
-      }
-      if (heap.isStopped()) {
-        b.append("  mirroring stopped at the maxShadowMemory budget: figures cover the run")
-            .append(" until then\n");
-      }
-      if (s.invariantViolations > 0) {
-        line(b, "model inconsistencies", s.invariantViolations, "(please report)");
-      }
-      return b.toString();
+  /** The heap's figures for the summary, in the order {@link #summaryOf} reads them. */
+  private static long[] figures(ShadowHeap heap) {
+    HeapStats s = heap.stats();
+    long[][] g = heap.cycleDetector().statsSnapshot();
+    return new long[] {
+      s.allocations,
+      s.adopted,
+      s.freedByRefcount,
+      s.freedByCycles,
+      s.pinned,
+      Double.doubleToRawLongBits(s.precision()),
+      g[0][0],
+      g[1][0],
+      g[2][0],
+      s.unsampled,
+      s.invariantViolations
     };
+  }
+
+  private static String summaryOf(ShadowHeap heap, AgentStats stats, long[] f) {
+    long allocated = f[0];
+    long adopted = f[1];
+    long seen = allocated + adopted;
+    long freed = f[2] + f[3];
+    StringBuilder b = new StringBuilder();
+    b.append("refshadow summary (profile ")
+        .append(heap.cycleDetector().profile().id())
+        .append(")\n");
+    line(b, "objects seen", seen, "(" + allocated + " allocated, " + adopted + " adopted)");
+    line(b, "freed by refcount", f[2], "");
+    line(b, "freed by cycle detector", f[3], "");
+    line(b, "still alive", Math.max(0, seen - freed), "");
+    line(b, "pinned (escaped)", f[4], "");
+    b.append(
+        String.format(
+            Locale.ROOT, "  %-24s %9.1f%%%n", "precision", 100.0 * Double.longBitsToDouble(f[5])));
+    b.append(
+        String.format(
+            Locale.ROOT, "  %-24s gen0 %d, gen1 %d, gen2 %d%n", "collections", f[6], f[7], f[8]));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "  %-24s %d classes, %d methods; failed: %d classes, %d methods%n",
+            "instrumented",
+            stats.classesInstrumented.get(),
+            stats.methodsInstrumented.get(),
+            stats.classesFailed.get(),
+            stats.methodsFailed.get()));
+    line(b, "internal failures", Failures.total(), "");
+    String[] off = io.refshadow.heap.ClassSwitches.switchedOffNames();
+    if (off.length > 0) {
+      String names =
+          String.join(", ", java.util.Arrays.asList(off).subList(0, Math.min(5, off.length)));
+      line(
+          b,
+          "classes switched off",
+          off.length,
+          "(" + names + (off.length > 5 ? ", ..." : "") + ")");
+    }
+    if (heap.isSampling()) {
+      line(
+          b,
+          "not mirrored (sampled)",
+          f[9],
+          "(1 in "
+              + heap.sampleEvery()
+              + " new objects mirrored"
+              + (heap.isSampledByOption() ? ", option mirror" : " from 80% of maxShadowMemory on")
+              + ")");
+    }
+    if (heap.isStopped()) {
+      b.append("  mirroring stopped at the maxShadowMemory budget: figures cover the run")
+          .append(" until then\n");
+    }
+    if (f[10] > 0) {
+      line(b, "model inconsistencies", f[10], "(please report)");
+    }
+    return b.toString();
   }
 
   private static void line(StringBuilder b, String label, long value, String note) {
