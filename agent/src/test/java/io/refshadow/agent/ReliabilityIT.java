@@ -327,4 +327,36 @@ class ReliabilityIT {
     }
     assertThat(foreign).as("classes outside io/refshadow/ in the agent jar").isEmpty();
   }
+
+  @Test
+  void theAgentsOwnClassesAreLoadedBeforeTheProgramStarts() throws Exception {
+    // the JFR listener and the exit summary run under the heap's lock: none of their classes may
+    // be loaded there for the first time, or the application class loader's lock would be taken
+    // under the heap's while a thread loading a class of its own holds it and waits for the heap
+    // (the agent's classes come from the application class path; the listener's are loaded when
+    // it is installed, the summary formats its text outside the lock)
+    Path jfr = Files.createTempFile("refshadow-loads", ".jfr");
+    Run run =
+        run(
+            List.of("-Xlog:class+load=info:stderr"),
+            "summary=stderr,jfr=" + jfr,
+            "constructs.Constructs");
+    Files.deleteIfExists(jfr);
+    assertThat(run.exit()).as(run.stderr()).isZero();
+    List<String> loads = run.stderr().lines().filter(l -> l.contains("source:")).toList();
+    int main =
+        java.util.stream.IntStream.range(0, loads.size())
+            .filter(i -> loads.get(i).contains(" constructs.Constructs "))
+            .findFirst()
+            .orElseThrow();
+    List<String> late =
+        loads.subList(main, loads.size()).stream()
+            .filter(
+                l -> l.matches(".* io\\.refshadow\\.(jfr|agent)\\.[\\w$]+ source: (file|jar).*"))
+            .toList();
+    assertThat(late).as("agent classes first loaded after the program started").isEmpty();
+    assertThat(loads.subList(0, main))
+        .as("the listener is among those loaded at start")
+        .anyMatch(l -> l.contains(" io.refshadow.jfr.HeapEventsListener "));
+  }
 }
