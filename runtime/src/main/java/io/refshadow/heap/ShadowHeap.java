@@ -542,13 +542,21 @@ public final class ShadowHeap {
 
   public void injectFault(boolean on) {
     faultInjected = on;
+    faultsArmed = on || faultClassId != 0;
   }
+
+  /**
+   * Test-only: some fault is injected ({@link #injectFault}, {@link #injectFaultInto}), so hooks
+   * that would return without taking the lock take it, to meet the fault.
+   */
+  volatile boolean faultsArmed;
 
   /** Test-only: the hooks of one class's frames fail (refshadow.test.fault=class name). */
   private volatile int faultClassId;
 
   public void injectFaultInto(String className) {
     faultClassId = className == null ? 0 : ClassSwitches.register(className);
+    faultsArmed = faultInjected || faultClassId != 0;
   }
 
   /**
