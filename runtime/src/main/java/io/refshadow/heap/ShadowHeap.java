@@ -24,77 +24,50 @@ public final class ShadowHeap {
   /**
    * The heap's lock: reentrant, its owner visible (to tell a lock left held by a dead thread).
    * Taken and released in every hook, so its uncontended round trip is one compare-and-set to take
-   * it and a plain release store to let it go: no fence on release, which {@code ReentrantLock}'s
-   * volatile state write costs (JFR put 16% of the workloads' CPU samples there).
+   * it and a plain release store ({@code lazySet}) to let it go: no fence on release, which {@code
+   * ReentrantLock}'s volatile state write costs (JFR put 16% of the workloads' CPU samples there).
+   * The state is an {@code AtomicInteger} (0 free, 1 held), as in AQS, with the owner in a plain
+   * field beside it: not a {@code VarHandle}, whose call sites are linked by java.lang.invoke code
+   * at their first call and again after any agent retransforms this class (java code that uses the
+   * very collections refshadow instruments, whose hooks would take this lock and recurse), and not
+   * an {@code AtomicReference}, which refshadow instruments.
    *
-   * <p>A thread that finds it held spins briefly; then one waiting thread, the heir, parks and is
-   * woken by the next release, as {@code ReentrantLock} wakes the head of its queue; the others
-   * back off (yield, then short timed parks). Without a fence the releasing thread's look at {@link
-   * #heirParked} may be ordered before its release becomes visible and miss an heir that just
-   * parked, so the heir parks at most {@link #PARK_NANOS} at a time and looks again (any later
-   * release wakes it too). Nothing here loads classes beyond {@code LockSupport}, which the agent
-   * loads at start, unlike a contended {@code ReentrantLock} (its queue nodes).
+   * <p>A thread that finds it held spins briefly, then queues in a {@code ReentrantLock} (parked,
+   * first come first served); the thread at the head of that queue, the heir, parks and is woken by
+   * the next release, as {@code ReentrantLock} wakes the head of its own queue. Without a fence the
+   * releasing thread's look at {@link #heirParked} may be ordered before its release becomes
+   * visible and miss an heir that just parked, so the heir parks at most {@link #PARK_NANOS} at a
+   * time and looks again (any later release wakes it too). The queue's classes ({@code
+   * LockSupport}, AQS's nodes) are loaded by the agent at start.
    */
-  static final class Gil {
-    private static final java.lang.invoke.VarHandle OWNER;
-    private static final java.lang.invoke.VarHandle HEIR;
-
-    static {
-      try {
-        java.lang.invoke.MethodHandles.Lookup l = java.lang.invoke.MethodHandles.lookup();
-        OWNER = l.findVarHandle(Gil.class, "owner", Thread.class);
-        HEIR = l.findVarHandle(Gil.class, "heir", Thread.class);
-      } catch (ReflectiveOperationException e) {
-        throw new ExceptionInInitializerError(e);
-      }
-    }
-
+  @SuppressWarnings("serial") // never serialized
+  static final class Gil extends java.util.concurrent.atomic.AtomicInteger {
     /** Longest single park of a waiting thread before it looks at the lock again. */
     static final long PARK_NANOS = 1_000_000;
 
     /** Tries before a thread that finds the lock held parks. */
     private static final int SPINS = 64;
 
-    /** The holder, or null. Set by compare-and-set, cleared by a release store. */
-    @SuppressWarnings("unused") // through OWNER
-    private volatile Thread owner;
+    /** The holder, or null; written by the holder only (as AQS's exclusiveOwnerThread). */
+    private Thread owner;
 
     /** How many times the holder holds it; touched by the holder only. */
     private int holds;
 
+    /** Where waiting threads queue, parked; the one holding it is the heir. */
+    private final java.util.concurrent.locks.ReentrantLock entry =
+        new java.util.concurrent.locks.ReentrantLock();
+
     /** The waiting thread that a release wakes, or null. */
-    @SuppressWarnings("unused") // through HEIR
     private volatile Thread heir;
 
     /** Set by the heir before it parks, cleared by the release that wakes it. */
     private volatile boolean heirParked;
 
-    /**
-     * Links every {@code VarHandle} call site now: the first call of each runs java.lang.invoke
-     * code that uses JDK collections refshadow instruments, whose hooks would take this lock again
-     * and recurse until the stack overflows.
-     */
-    Gil() {
-      casOwner(null);
-      releaseOwner();
-      casHeir(null);
-    }
-
-    private boolean casOwner(Thread t) {
-      return OWNER.compareAndSet(this, (Thread) null, t);
-    }
-
-    private void releaseOwner() {
-      OWNER.setRelease(this, (Thread) null);
-    }
-
-    private void casHeir(Thread t) {
-      HEIR.compareAndSet(this, (Thread) null, t);
-    }
-
     boolean tryLock() {
       Thread t = Thread.currentThread();
-      if (casOwner(t)) {
+      if (compareAndSet(0, 1)) {
+        owner = t;
         holds = 1;
         return true;
       }
@@ -110,7 +83,8 @@ public final class ShadowHeap {
         throw new IllegalMonitorStateException("the shadow heap's lock is not held by this thread");
       }
       if (--holds == 0) {
-        releaseOwner();
+        owner = null;
+        lazySet(0);
         if (heirParked) {
           heirParked = false;
           Thread h = heir;
@@ -143,47 +117,38 @@ public final class ShadowHeap {
       if (tryLock()) {
         return true;
       }
-      Thread me = Thread.currentThread();
+      for (int i = 0; i < SPINS; i++) {
+        Thread.onSpinWait();
+        if (get() == 0 && tryLock()) {
+          return true;
+        }
+      }
       long start = System.nanoTime();
       long nanos = millis >= Long.MAX_VALUE / 1_000_000 ? Long.MAX_VALUE : millis * 1_000_000;
-      long backoff = 10_000;
+      // the other waiters queue (parked) in the entry lock; its holder is the heir
+      if (!entry.tryLock(nanos, java.util.concurrent.TimeUnit.NANOSECONDS)) {
+        return false;
+      }
       try {
-        for (int tries = 0; ; tries++) {
-          if (Thread.interrupted()) {
-            throw new InterruptedException();
-          }
-          if (owner == null && tryLock()) {
+        heir = Thread.currentThread();
+        while (true) {
+          heirParked = true; // a volatile write, so the look at the lock below comes after it
+          if (get() == 0 && tryLock()) {
             return true;
-          }
-          if (tries < SPINS) {
-            Thread.onSpinWait();
-            continue;
           }
           long left = nanos - (System.nanoTime() - start);
           if (left <= 0) {
             return false;
           }
-          if (heir == null) {
-            casHeir(me);
-          }
-          if (heir == me) {
-            heirParked = true; // a volatile write, so the look at the lock below comes after it
-            if (owner == null && tryLock()) {
-              return true;
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(this, Math.min(left, PARK_NANOS));
-          } else if (tries < 2 * SPINS) {
-            Thread.yield();
-          } else {
-            java.util.concurrent.locks.LockSupport.parkNanos(this, Math.min(left, backoff));
-            backoff = Math.min(backoff * 2, PARK_NANOS);
+          java.util.concurrent.locks.LockSupport.parkNanos(this, Math.min(left, PARK_NANOS));
+          if (Thread.interrupted()) {
+            throw new InterruptedException();
           }
         }
       } finally {
-        if (heir == me) {
-          heirParked = false;
-          heir = null;
-        }
+        heirParked = false;
+        heir = null;
+        entry.unlock();
       }
     }
 
