@@ -56,12 +56,6 @@ public final class ClassSwitches {
     }
   }
 
-  /** The id of {@code className} if registered, else 0. */
-  public static int idOf(String className) {
-    Integer known = IDS.get(className);
-    return known == null ? 0 : known;
-  }
-
   /** True once class {@code id}'s instrumentation has been switched off. */
   public static boolean isOff(int id) {
     boolean[] a = off;
@@ -104,11 +98,6 @@ public final class ClassSwitches {
     } finally {
       Failures.hooksOn(ts);
     }
-  }
-
-  /** How many classes have been switched off. */
-  public static int switchedOffCount() {
-    return switchedOff;
   }
 
   /** The names of the classes switched off, in the order they were registered. */
