@@ -56,6 +56,9 @@ final class ClassInfo {
   /** Instances of this type are immortal when first seen unregistered (see ShadowHeap#adopt). */
   final boolean immortalWhenAdopted;
 
+  /** Offset of the node field the agent injected ({@link NodeField}), or -1: use the table. */
+  final long nodeOffset;
+
   static ClassInfo of(Class<?> type) {
     return CACHE.get(type);
   }
@@ -76,7 +79,7 @@ final class ClassInfo {
           declared = new Field[0];
         }
         for (Field f : declared) {
-          if (!Modifier.isStatic(f.getModifiers()) && !f.getType().isPrimitive()) {
+          if (isReferenceField(f)) {
             ids.add(FieldRegistry.id(c.getName(), f.getName()));
             names.add(f.getName());
           }
@@ -88,6 +91,7 @@ final class ClassInfo {
     }
     this.fieldIds = ids.stream().mapToInt(Integer::intValue).toArray();
     this.fieldNames = names.toArray(new String[0]);
+    this.slotTable = slotTable(fieldIds);
     this.tracked = isArray ? !type.getComponentType().isPrimitive() : fieldIds.length > 0;
     this.del = found;
     this.immortalWhenAdopted =
@@ -95,6 +99,12 @@ final class ClassInfo {
             || type == Class.class
             || Enum.class.isAssignableFrom(type)
             || (type.isSynthetic() && fieldIds.length == 0);
+    this.nodeOffset = NodeField.offsetIn(type);
+  }
+
+  /** An instance reference field the program declared (a shadow edge). */
+  private static boolean isReferenceField(Field f) {
+    return !Modifier.isStatic(f.getModifiers()) && !f.getType().isPrimitive() && !NodeField.is(f);
   }
 
   private static Method findDel(Class<?> c) {
@@ -131,7 +141,7 @@ final class ClassInfo {
       List<Field> list = new ArrayList<>();
       for (Class<?> c = type; c != null; c = c.getSuperclass()) {
         for (Field f : c.getDeclaredFields()) {
-          if (!Modifier.isStatic(f.getModifiers()) && !f.getType().isPrimitive()) {
+          if (isReferenceField(f)) {
             try {
               f.setAccessible(true);
               list.add(f);
@@ -181,6 +191,16 @@ final class ClassInfo {
 
   /** The slot of field {@code fieldId} in this class's edge array, or -1. */
   int slotOf(int fieldId) {
+    int[] table = slotTable;
+    if (table != null) {
+      int mask = table.length - 2;
+      for (int i = (fieldId * 0x9E3779B9 >>> 16) & mask; table[i] != 0; i = (i + 2) & mask) {
+        if (table[i] == fieldId + 1) {
+          return table[i + 1];
+        }
+      }
+      return slotByName(fieldId);
+    }
     int[] ids = fieldIds;
     for (int i = 0; i < ids.length; i++) {
       if (ids[i] == fieldId) {
@@ -188,6 +208,31 @@ final class ClassInfo {
       }
     }
     return slotByName(fieldId);
+  }
+
+  /**
+   * For a class with many reference fields, {@link #slotOf}'s map from field id to slot: open
+   * addressing, pairs of (id + 1, slot), 0 for an empty pair, at most half full; null for a class
+   * with few fields, where a scan of {@link #fieldIds} is as fast.
+   */
+  private final int[] slotTable;
+
+  private static int[] slotTable(int[] ids) {
+    if (ids.length <= 8) {
+      return null;
+    }
+    int pairs = Integer.highestOneBit(ids.length * 2 - 1) << 1;
+    int[] table = new int[pairs * 2];
+    int mask = table.length - 2;
+    for (int slot = 0; slot < ids.length; slot++) {
+      int i = (ids[slot] * 0x9E3779B9 >>> 16) & mask;
+      while (table[i] != 0) {
+        i = (i + 2) & mask;
+      }
+      table[i] = ids[slot] + 1;
+      table[i + 1] = slot;
+    }
+    return table;
   }
 
   /**
