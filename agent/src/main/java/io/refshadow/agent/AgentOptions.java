@@ -40,6 +40,11 @@ final class AgentOptions {
         "all (the default) or 1/N with N a power of two up to 1024: mirror only that share of the"
             + " objects (by identity hash), for long or production runs; what the others hold is"
             + " kept alive");
+    KEYS.put(
+        "nodeField",
+        "true/false: give each instrumented class outside the JDK a private transient synthetic"
+            + " field that holds its instances' shadow node, found without a hash lookup (default"
+            + " true; false leaves every class's fields as they were)");
     KEYS.put("verbose", "true/false: list every instrumentation failure and each class");
   }
 
@@ -53,6 +58,9 @@ final class AgentOptions {
   final boolean verbose;
   final boolean collections;
   final long maxShadowMemory;
+
+  /** Add the injected node field (io.refshadow.heap.NodeField) to application classes. */
+  final boolean nodeField;
 
   /** Mirror one object in this many (1: all). */
   final int mirrorOneIn;
@@ -68,6 +76,7 @@ final class AgentOptions {
       boolean verbose,
       boolean collections,
       long maxShadowMemory,
+      boolean nodeField,
       int mirrorOneIn) {
     this.includes = Collections.unmodifiableList(includes);
     this.excludes = Collections.unmodifiableList(excludes);
@@ -79,6 +88,7 @@ final class AgentOptions {
     this.verbose = verbose;
     this.collections = collections;
     this.maxShadowMemory = maxShadowMemory;
+    this.nodeField = nodeField;
     this.mirrorOneIn = mirrorOneIn;
   }
 
@@ -98,6 +108,7 @@ final class AgentOptions {
     boolean verbose = false;
     boolean collections = true;
     long maxShadowMemory = 0;
+    boolean nodeField = true;
     int mirrorOneIn = 1;
     if (args != null && !args.isBlank()) {
       for (String part : args.split(",")) {
@@ -144,6 +155,9 @@ final class AgentOptions {
           case "maxShadowMemory":
             maxShadowMemory = size(key, required(key, value));
             break;
+          case "nodeField":
+            nodeField = bool(key, value);
+            break;
           case "mirror":
             mirrorOneIn = oneIn(key, required(key, value));
             break;
@@ -168,6 +182,7 @@ final class AgentOptions {
         verbose,
         collections,
         maxShadowMemory,
+        nodeField,
         mirrorOneIn);
   }
 

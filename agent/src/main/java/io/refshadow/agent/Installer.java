@@ -115,7 +115,9 @@ final class Installer {
                     && (loader == null
                         ? scope.instrumentsJdk(type.getInternalName())
                         : scope.instruments(type.getInternalName())))
-        .transform((builder, type, loader, module, pd) -> builder.visit(new Wrapper(scope, stats)))
+        .transform(
+            (builder, type, loader, module, pd) ->
+                builder.visit(new Wrapper(scope, stats, options.nodeField)))
         .installOn(inst);
 
     Runtime.getRuntime()
@@ -184,7 +186,7 @@ final class Installer {
       ClassReader reader = new ClassReader(in.readAllBytes());
       ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
       reader.accept(
-          new InstrumentingClassVisitor(writer, scope, new AgentStats(false), false),
+          new InstrumentingClassVisitor(writer, scope, new AgentStats(false), false, true),
           ClassReader.SKIP_FRAMES);
       writer.toByteArray();
     } catch (Throwable t) {
@@ -198,6 +200,22 @@ final class Installer {
    */
   static final class Suppressing extends ResettableClassFileTransformer.WithDelegation {
     private final ShadowHeap heap;
+
+    /**
+     * The transformation running on this thread is a retransformation of a class that cannot take a
+     * node field (one defined without it): see {@link InstrumentingClassVisitor#mayAddNodeField}.
+     */
+    private static final ThreadLocal<Boolean> NO_NODE_FIELD = new ThreadLocal<>();
+
+    static boolean mayAddNodeField() {
+      return NO_NODE_FIELD.get() == null;
+    }
+
+    private static Boolean enter(Class<?> redefined) {
+      Boolean outer = NO_NODE_FIELD.get();
+      NO_NODE_FIELD.set(InstrumentingClassVisitor.mayAddNodeField(redefined) ? null : Boolean.TRUE);
+      return outer;
+    }
 
     Suppressing(ResettableClassFileTransformer delegate, ShadowHeap heap) {
       super(delegate);
@@ -213,9 +231,11 @@ final class Installer {
         byte[] bytes)
         throws java.lang.instrument.IllegalClassFormatException {
       heap.suppressThread();
+      Boolean outer = enter(redefined);
       try {
         return classFileTransformer.transform(loader, name, redefined, pd, bytes);
       } finally {
+        NO_NODE_FIELD.set(outer);
         heap.resumeThread();
       }
     }
@@ -230,9 +250,11 @@ final class Installer {
         byte[] bytes)
         throws java.lang.instrument.IllegalClassFormatException {
       heap.suppressThread();
+      Boolean outer = enter(redefined);
       try {
         return classFileTransformer.transform(module, loader, name, redefined, pd, bytes);
       } finally {
+        NO_NODE_FIELD.set(outer);
         heap.resumeThread();
       }
     }
@@ -242,10 +264,12 @@ final class Installer {
   static final class Wrapper implements AsmVisitorWrapper {
     private final Scope scope;
     private final AgentStats stats;
+    private final boolean nodeField;
 
-    Wrapper(Scope scope, AgentStats stats) {
+    Wrapper(Scope scope, AgentStats stats, boolean nodeField) {
       this.scope = scope;
       this.stats = stats;
+      this.nodeField = nodeField;
     }
 
     @Override
@@ -269,7 +293,11 @@ final class Installer {
         int writerFlags,
         int readerFlags) {
       return new InstrumentingClassVisitor(
-          classVisitor, scope, stats, scope.instrumentsJdk(instrumentedType.getInternalName()));
+          classVisitor,
+          scope,
+          stats,
+          scope.instrumentsJdk(instrumentedType.getInternalName()),
+          nodeField && Suppressing.mayAddNodeField());
     }
   }
 

@@ -325,6 +325,8 @@ public final class ShadowHeap {
     }
     try {
       table.clear();
+      inField = new Node(); // what objects still hold in their node fields is no longer found
+      fieldNodes = 0;
       for (GcList g : gc.generations) {
         g.clear();
       }
@@ -441,7 +443,7 @@ public final class ShadowHeap {
 
   /** The shadow heap's own estimated size in bytes (nodes and their edge slots). */
   public long shadowBytes() {
-    return (long) table.size() * BYTES_PER_NODE + edgeSlots * 4L;
+    return nodeCount() * BYTES_PER_NODE + edgeSlots * 4L;
   }
 
   private long edgeSlots;
@@ -639,7 +641,33 @@ public final class ShadowHeap {
 
   /** The node of {@code obj}, or null if the shadow has never seen it (or has freed it). */
   Node find(Object obj) {
+    long offset = ClassInfo.of(obj.getClass()).nodeOffset;
+    if (offset >= 0) {
+      // the injected field (NodeField): trusted only for a node of this heap naming this object
+      Object held = NodeField.get(obj, offset);
+      if (held instanceof Node) {
+        Node n = (Node) held;
+        if (n.tableNext == inField && n.get() == obj) {
+          return n;
+        }
+      }
+      return null;
+    }
     return table.find(obj, System.identityHashCode(obj));
+  }
+
+  /**
+   * The {@link Node#tableNext} of every node this heap keeps in its object's injected field instead
+   * of the table: marks the node as this heap's (a new mark after {@link #releaseAll}).
+   */
+  private Node inField = new Node();
+
+  /** How many nodes live in injected fields, not in the table. */
+  private long fieldNodes;
+
+  /** Nodes the shadow keeps (in the table or in injected fields). */
+  long nodeCount() {
+    return table.size() + fieldNodes;
   }
 
   private Node create(Object obj, int flags) {
@@ -654,7 +682,7 @@ public final class ShadowHeap {
     } catch (RuntimeException e) {
       size = estimateSize(obj);
     }
-    if (((table.size() + 1) & 1023) == 0) {
+    if (((nodeCount() + 1) & 1023) == 0) {
       checkBudget();
     }
     Node n = new Node(obj, hash, type, size, null);
@@ -669,7 +697,13 @@ public final class ShadowHeap {
     if (type.del != null && (flags & Node.ADOPTED) == 0) {
       n.strong = obj; // the finalizer will need the object itself
     }
-    table.add(n);
+    if (type.nodeOffset >= 0) {
+      n.tableNext = inField;
+      NodeField.set(obj, type.nodeOffset, n);
+      fieldNodes++;
+    } else {
+      table.add(n);
+    }
     return n;
   }
 
@@ -890,7 +924,16 @@ public final class ShadowHeap {
     gc.untrackFreed(n);
     n.flags = (n.flags | Node.FREED) & ~Node.DEALLOCATING;
     edgeSlots -= n.edges.length;
-    table.remove(n);
+    if (n.tableNext == inField) {
+      n.tableNext = null;
+      fieldNodes--;
+      Object o = n.get();
+      if (o != null && NodeField.get(o, n.type.nodeOffset) == n) {
+        NodeField.set(o, n.type.nodeOffset, null); // the live object no longer keeps the node
+      }
+    } else {
+      table.remove(n);
+    }
     Object obj = n.strong;
     n.strong = null;
     n.clear();
@@ -2026,17 +2069,15 @@ public final class ShadowHeap {
     }
   }
 
-  int tableSize() {
-    return table.size();
-  }
-
   // ---------------------------------------------------------------------------------------------
   // Test and diagnostic accessors: read-only copies of the shadow, taken under the lock. Nothing
   // instrumented code or the public API does goes through them.
 
   /**
    * Diagnostic: the objects of every live node the identity table can still find (those whose real
-   * object the JVM has not reclaimed), immortals and adopted objects included.
+   * object the JVM has not reclaimed), immortals and adopted objects included; not those whose node
+   * sits in an injected field ({@link NodeField}: instances of classes the agent instrumented
+   * outside the JDK), which only the graph (generations, roots, edges) reaches.
    */
   public List<Object> liveObjects() {
     lock();

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * One forked JVM of the workload harness: runs a workload's warm-up and timed repetitions and
- * prints one {@code rep <i> <milliseconds>} line per timed repetition and a {@code checksum} line
+ * prints one {@code rep <i> <milliseconds>} line per timed repetition (and a {@code cpu <i>
+ * <milliseconds>} line: the CPU time of the thread running it) and a {@code checksum} line
  * (identical whatever agent is attached, or the agent changed the program's behaviour).
  *
  * <pre>
@@ -61,11 +62,17 @@ public final class WorkloadMain {
       recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
       recording.start();
     }
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
     for (int i = 0; i < reps; i++) {
+      long c0 = threads.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       checksum = w.run();
       long t = System.nanoTime() - t0;
+      long c = threads.getCurrentThreadCpuTime() - c0;
       System.out.println(String.format(Locale.ROOT, "rep %d %.3f", i, t / 1e6));
+      // the workload thread's own CPU time: much less disturbed by other load than wall clock
+      System.out.println(String.format(Locale.ROOT, "cpu %d %.3f", i, c / 1e6));
     }
     if (recording != null) {
       recording.stop();

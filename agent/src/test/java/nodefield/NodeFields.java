@@ -1,0 +1,133 @@
+package nodefield;
+
+import io.refshadow.Del;
+import java.io.ObjectStreamClass;
+import java.io.Serializable;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+
+/**
+ * The node field the agent injects (io.refshadow.heap.NodeField): standard output is what the
+ * CPython twin {@code node_fields.py} prints (copies and subclass instances die where they are
+ * dropped, a ring is collected); standard error reports, as {@code shadow:} lines, which classes
+ * carry the field and what it holds, and each serializable class's serialVersionUID, which the
+ * field must not change. NodeFieldIT compares both with and without the field.
+ */
+public class NodeFields {
+  /** Prints when the shadow frees it; copied by clone(), as copy.copy copies a Python object. */
+  static class Item implements Cloneable, Serializable {
+    String name;
+    Object ref;
+
+    Item(String name) {
+      this.name = name;
+    }
+
+    @Override
+    protected Item clone() {
+      try {
+        return (Item) super.clone();
+      } catch (CloneNotSupportedException e) {
+        throw new AssertionError(e);
+      }
+    }
+
+    Item copy(String newName) {
+      Item c = clone();
+      c.name = newName;
+      return c;
+    }
+
+    @Del
+    void del() {
+      System.out.println("del " + name);
+    }
+  }
+
+  /** A subclass of a class that got the field: it needs none of its own. */
+  static class Special extends Item {
+    Object extra;
+
+    Special(String name) {
+      super(name);
+    }
+  }
+
+  record Point(Object x, Object y) {}
+
+  enum Color {
+    RED
+  }
+
+  interface Shape {}
+
+  public static void main(String[] args) throws Exception {
+    for (Class<?> c :
+        new Class<?>[] {Item.class, Special.class, Point.class, Color.class, Shape.class}) {
+      System.err.println("shadow: field " + c.getSimpleName() + " " + nodeFieldOf(c));
+    }
+    System.err.println(
+        "shadow: suid Item " + ObjectStreamClass.lookup(Item.class).getSerialVersionUID());
+    if (args.length > 0 && args[0].equals("classes-only")) {
+      return; // run without the agent: Gc.collect() below needs it
+    }
+
+    Item a = new Item("a");
+    Item b = a.copy("b");
+    Object nodeA = nodeIn(a);
+    Object nodeB = nodeIn(b);
+    System.err.println("shadow: a holds " + describe(nodeA));
+    System.err.println("shadow: copy has its own node " + (nodeA != nodeB && nodeB != null));
+    System.out.println("dropping b");
+    b = null;
+    System.err.println("shadow: a still holds its node " + (nodeIn(a) == nodeA));
+    System.out.println("dropping a");
+    a = null;
+
+    Special s = new Special("s");
+    s.extra = new Item("s.extra");
+    System.err.println("shadow: subclass instance holds " + describe(nodeIn(s)));
+    System.out.println("dropping s");
+    s = null;
+
+    Item x = new Item("x");
+    Item y = new Item("y");
+    x.ref = y;
+    y.ref = x;
+    x = null;
+    y = null;
+    System.out.println("collecting");
+    System.out.println("collected " + io.refshadow.Gc.collect());
+    System.out.println("end");
+  }
+
+  /** "none", or the injected field's modifiers and the class declaring it. */
+  private static String nodeFieldOf(Class<?> c) {
+    for (Class<?> k = c; k != null; k = k.getSuperclass()) {
+      for (Field f : k.getDeclaredFields()) {
+        if (f.getName().equals("$refshadow$node")) {
+          return Modifier.toString(f.getModifiers())
+              + (f.isSynthetic() ? " synthetic" : "")
+              + " in "
+              + k.getSimpleName();
+        }
+      }
+    }
+    return "none";
+  }
+
+  private static Object nodeIn(Item item) throws ReflectiveOperationException {
+    Field f;
+    try {
+      f = Item.class.getDeclaredField("$refshadow$node");
+    } catch (NoSuchFieldException e) {
+      return null;
+    }
+    f.setAccessible(true);
+    return f.get(item);
+  }
+
+  private static String describe(Object node) {
+    return node == null ? "nothing" : "a " + node.getClass().getName();
+  }
+}
