@@ -258,6 +258,9 @@ public final class HookSupport {
 
   public static void unwind(Frame f, Object thrown) {
     ShadowHeap h = heapFor(f);
+    if (thrown != null && thrown.getClass().getClassLoader() != null) {
+      prepare(thrown); // the program's exception class: its node may sit in its NodeField
+    }
     if (h == null || !h.enterMirror(f)) {
       return;
     }

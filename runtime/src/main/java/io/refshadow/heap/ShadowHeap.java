@@ -83,8 +83,10 @@ public final class ShadowHeap {
         throw new IllegalMonitorStateException("the shadow heap's lock is not held by this thread");
       }
       if (--holds == 0) {
+        releasing = owner;
         owner = null;
-        lazySet(0);
+        lazySet(0); // a call, until compiled: a StackOverflowError here leaves it to finishRelease
+        releasing = null;
         if (heirParked) {
           heirParked = false;
           Thread h = heir;
@@ -149,6 +151,24 @@ public final class ShadowHeap {
         heirParked = false;
         heir = null;
         entry.unlock();
+      }
+    }
+
+    /**
+     * The thread inside {@link #unlock}'s release, between clearing {@link #owner} and freeing the
+     * state; null otherwise. Written by that thread only.
+     */
+    private Thread releasing;
+
+    /**
+     * Completes a release that a StackOverflowError interrupted on this thread after the owner was
+     * cleared (the lock then belongs to nobody, and every thread would wait for it forever). Safe:
+     * no other thread can take the lock while its state says held.
+     */
+    void finishRelease() {
+      if (releasing == Thread.currentThread() && owner == null) {
+        lazySet(0);
+        releasing = null;
       }
     }
 
@@ -295,10 +315,15 @@ public final class ShadowHeap {
    */
   void recoverAfter(VirtualMachineError e) {
     try {
+      gil.finishRelease(); // the error hit inside the lock's own release
       if (gil.isHeldByCurrentThread()) {
         busy = false;
-        while (gil.isHeldByCurrentThread()) {
-          gil.unlock();
+        try {
+          while (gil.isHeldByCurrentThread()) {
+            gil.unlock();
+          }
+        } finally {
+          gil.finishRelease();
         }
       }
       if (e instanceof OutOfMemoryError && !stopped) {
@@ -641,7 +666,10 @@ public final class ShadowHeap {
 
   /** The node of {@code obj}, or null if the shadow has never seen it (or has freed it). */
   Node find(Object obj) {
-    long offset = ClassInfo.of(obj.getClass()).nodeOffset;
+    Class<?> type = obj.getClass();
+    // The JDK's own classes never carry the field: straight to the table, without describing the
+    // class (which must not happen under the lock for a class no hook prepared: HookSupport).
+    long offset = type.getClassLoader() == null ? -1 : ClassInfo.of(type).nodeOffset;
     if (offset >= 0) {
       // the injected field (NodeField): trusted only for a node of this heap naming this object
       Object held = NodeField.get(obj, offset);
