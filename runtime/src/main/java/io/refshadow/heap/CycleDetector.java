@@ -217,26 +217,33 @@ public final class CycleDetector {
     // All objects in unreachable are trash, but objects reachable from legacy finalizers can't
     // safely be deleted.
     GcList finalizers = new GcList();
-    moveLegacyFinalizers(unreachable, finalizers);
+    long m;
+    GcList finalUnreachable;
+    if (unreachableNeedsUserCode) {
+      moveLegacyFinalizers(unreachable, finalizers);
+      printCollectable(unreachable);
 
-    if ((debug & DEBUG_COLLECTABLE) != 0) {
-      for (Node n = unreachable.first(); n != unreachable.head; n = n.gcNext) {
-        System.err.printf("gc: collectable <%s %s>%n", n.typeName(), hex(n));
-      }
+      // Clear weakrefs and invoke callbacks as necessary.
+      m = handleWeakrefs(unreachable, old);
+
+      // Call the finalizers (@Del) of objects that have one.
+      finalizeGarbage(unreachable);
+
+      // Handle objects resurrected by the finalizers; go on with those still unreachable.
+      finalUnreachable = new GcList();
+      m += handleResurrectedObjects(unreachable, finalUnreachable, old);
+    } else {
+      // No weak reference, weak reference object or pending finalizer among the unreachable:
+      // handle_weakrefs and finalize_garbage would do nothing, so no user code runs and no count or
+      // edge changes, and handle_resurrected_objects would find every object unreachable again, in
+      // the same order. Those three passes are skipped; move_legacy_finalizers' unmarking happens
+      // in delete_garbage, object by object.
+      printCollectable(unreachable);
+      m = examined - reachable;
+      finalUnreachable = unreachable;
     }
 
-    // Clear weakrefs and invoke callbacks as necessary.
-    long m = handleWeakrefs(unreachable, old);
-
-    // Call the finalizers (@Del) of objects that have one.
-    finalizeGarbage(unreachable);
-
-    // Handle objects resurrected by the finalizers; go on with those still unreachable.
-    GcList finalUnreachable = new GcList();
-    int stillUnreachable = handleResurrectedObjects(unreachable, finalUnreachable, old);
-
     // Break the reference cycles.
-    m += stillUnreachable;
     deleteGarbage(finalUnreachable, old);
 
     // Collect statistics on uncollectable objects found.
@@ -259,6 +266,14 @@ public final class CycleDetector {
     statUncollectable[generation] += n;
     heap.listener().onCollection(generation, examined, m, n, elapsed);
     return new long[] {m, n};
+  }
+
+  private void printCollectable(GcList unreachable) {
+    if ((debug & DEBUG_COLLECTABLE) != 0) {
+      for (Node n = unreachable.first(); n != unreachable.head; n = n.gcNext) {
+        System.err.printf("gc: collectable <%s %s>%n", n.typeName(), hex(n));
+      }
+    }
   }
 
   private static String hex(Node n) {
@@ -292,6 +307,14 @@ public final class CycleDetector {
   int reachable;
 
   int reachableAllocations;
+
+  /**
+   * Set by {@link #moveUnreachable}: whether any object it moved to unreachable (even one moved
+   * back later) has weak references, is a weak reference object, or has a finalizer that has not
+   * run. When none has, handle_weakrefs and finalize_garbage have nothing to do, and the collection
+   * skips them and handle_resurrected_objects.
+   */
+  boolean unreachableNeedsUserCode;
 
   /**
    * update_refs: for every object in {@code containers}, gc_refs = refcount, and the object is
@@ -338,6 +361,7 @@ public final class CycleDetector {
     Node gc = prev.gcNext;
     int kept = 0;
     int keptAllocations = 0;
+    boolean userCode = false;
     while (gc != young.head) {
       if (gc.gcRefs > 0) {
         traverse(gc, young);
@@ -352,11 +376,17 @@ public final class CycleDetector {
         // it later in the scan.
         unreachable.move(gc);
         gc.flags |= Node.UNREACHABLE;
+        if (gc.weakrefs != null
+            || (gc.flags & Node.WEAKREF_OBJECT) != 0
+            || gc.type.del != null && (gc.flags & Node.FINALIZED) == 0) {
+          userCode = true;
+        }
       }
       gc = prev.gcNext;
     }
     reachable = kept;
     reachableAllocations = keptAllocations;
+    unreachableNeedsUserCode = userCode;
   }
 
   /** Calls visit_reachable for each referent of {@code n}, in tp_traverse order. */
@@ -513,6 +543,7 @@ public final class CycleDetector {
     try {
       while (!collectable.isEmpty()) {
         Node n = collectable.first();
+        n.flags &= ~Node.UNREACHABLE; // move_legacy_finalizers' unmarking, when it was skipped
         if ((debug & DEBUG_SAVEALL) != 0) {
           heap.appendGarbage(n);
           n.flags &= ~Node.COLLECTING;
