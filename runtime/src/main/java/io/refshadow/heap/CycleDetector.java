@@ -200,7 +200,14 @@ public final class CycleDetector {
     GcList young = generations[generation];
     GcList old = generation < NUM_GENERATIONS - 1 ? generations[generation + 1] : young;
     GcList unreachable = new GcList();
-    int examined = deduceUnreachable(young, unreachable);
+    int examined;
+    if (generation == NUM_GENERATIONS - 1 && permanent.isEmpty()) {
+      // every tracked object is in young: update_refs and subtract_refs can share one pass
+      examined = updateAndSubtractRefs(young);
+      moveUnreachable(young, unreachable);
+    } else {
+      examined = deduceUnreachable(young, unreachable);
+    }
 
     // Move reachable objects to the next generation.
     if (young != old) {
@@ -346,6 +353,40 @@ public final class CycleDetector {
         }
       }
     }
+  }
+
+  /**
+   * update_refs and subtract_refs in one pass, for a collection whose set is every tracked object
+   * (a full collection with an empty permanent generation; between collections no object is
+   * COLLECTING). An object is then in the set exactly when it is TRACKED, so it gets gc_refs =
+   * refcount and the COLLECTING mark at its first visit, whichever comes first: its own turn in the
+   * list or a reference from an object before it, which then also subtracts that reference.
+   * Invariant after: the same as after the two passes, gc_refs = max(0, refcount - references from
+   * inside the set) for every object (saturating decrements give that in any order).
+   */
+  int updateAndSubtractRefs(GcList containers) {
+    int count = 0;
+    for (Node n = containers.first(); n != containers.head; n = n.gcNext) {
+      if ((n.flags & Node.COLLECTING) == 0) {
+        n.gcRefs = n.refcount;
+        n.flags |= Node.COLLECTING;
+      }
+      count++;
+      for (Node t : n.edges) {
+        if (t != null) {
+          int f = t.flags;
+          if ((f & Node.COLLECTING) != 0) {
+            if (t.gcRefs > 0) {
+              t.gcRefs--; // visit_decref
+            }
+          } else if ((f & Node.TRACKED) != 0) {
+            t.gcRefs = t.refcount > 0 ? t.refcount - 1 : 0; // its update_refs, then visit_decref
+            t.flags = f | Node.COLLECTING;
+          }
+        }
+      }
+    }
+    return count;
   }
 
   /**
