@@ -892,7 +892,7 @@ public final class ShadowHeap {
    * generation lists, the shadow registers it with no reference queue, and everything that still
    * holds a node and reads its referent (frames, statics, pending results, edges) holds a counted
    * reference, so it never holds a freed one. Clearing it was a native call per freed object
-   * ({@code Reference.clear0} on JDK 16+), a fifth of the cycle detector's delete_garbage.
+   * ({@code Reference.clear0} on JDK 16+).
    */
   private void finishDealloc(Node n) {
     gc.untrackFreed(n);
