@@ -200,7 +200,14 @@ public final class CycleDetector {
     GcList young = generations[generation];
     GcList old = generation < NUM_GENERATIONS - 1 ? generations[generation + 1] : young;
     GcList unreachable = new GcList();
-    int examined = deduceUnreachable(young, unreachable);
+    int examined;
+    if (generation == NUM_GENERATIONS - 1 && permanent.isEmpty()) {
+      // every tracked object is in young: update_refs and subtract_refs can share one pass
+      examined = updateAndSubtractRefs(young);
+      moveUnreachable(young, unreachable);
+    } else {
+      examined = deduceUnreachable(young, unreachable);
+    }
 
     // Move reachable objects to the next generation.
     if (young != old) {
@@ -217,26 +224,33 @@ public final class CycleDetector {
     // All objects in unreachable are trash, but objects reachable from legacy finalizers can't
     // safely be deleted.
     GcList finalizers = new GcList();
-    moveLegacyFinalizers(unreachable, finalizers);
+    long m;
+    GcList finalUnreachable;
+    if (unreachableNeedsUserCode) {
+      moveLegacyFinalizers(unreachable, finalizers);
+      printCollectable(unreachable);
 
-    if ((debug & DEBUG_COLLECTABLE) != 0) {
-      for (Node n = unreachable.first(); n != unreachable.head; n = n.gcNext) {
-        System.err.printf("gc: collectable <%s %s>%n", n.typeName(), hex(n));
-      }
+      // Clear weakrefs and invoke callbacks as necessary.
+      m = handleWeakrefs(unreachable, old);
+
+      // Call the finalizers (@Del) of objects that have one.
+      finalizeGarbage(unreachable);
+
+      // Handle objects resurrected by the finalizers; go on with those still unreachable.
+      finalUnreachable = new GcList();
+      m += handleResurrectedObjects(unreachable, finalUnreachable, old);
+    } else {
+      // No weak reference, weak reference object or pending finalizer among the unreachable:
+      // handle_weakrefs and finalize_garbage would do nothing, so no user code runs and no count or
+      // edge changes, and handle_resurrected_objects would find every object unreachable again, in
+      // the same order. Those three passes are skipped; move_legacy_finalizers' unmarking happens
+      // in delete_garbage, object by object.
+      printCollectable(unreachable);
+      m = examined - reachable;
+      finalUnreachable = unreachable;
     }
 
-    // Clear weakrefs and invoke callbacks as necessary.
-    long m = handleWeakrefs(unreachable, old);
-
-    // Call the finalizers (@Del) of objects that have one.
-    finalizeGarbage(unreachable);
-
-    // Handle objects resurrected by the finalizers; go on with those still unreachable.
-    GcList finalUnreachable = new GcList();
-    int stillUnreachable = handleResurrectedObjects(unreachable, finalUnreachable, old);
-
     // Break the reference cycles.
-    m += stillUnreachable;
     deleteGarbage(finalUnreachable, old);
 
     // Collect statistics on uncollectable objects found.
@@ -259,6 +273,14 @@ public final class CycleDetector {
     statUncollectable[generation] += n;
     heap.listener().onCollection(generation, examined, m, n, elapsed);
     return new long[] {m, n};
+  }
+
+  private void printCollectable(GcList unreachable) {
+    if ((debug & DEBUG_COLLECTABLE) != 0) {
+      for (Node n = unreachable.first(); n != unreachable.head; n = n.gcNext) {
+        System.err.printf("gc: collectable <%s %s>%n", n.typeName(), hex(n));
+      }
+    }
   }
 
   private static String hex(Node n) {
@@ -294,6 +316,14 @@ public final class CycleDetector {
   int reachableAllocations;
 
   /**
+   * Set by {@link #moveUnreachable}: whether any object it moved to unreachable (even one moved
+   * back later) has weak references, is a weak reference object, or has a finalizer that has not
+   * run. When none has, handle_weakrefs and finalize_garbage have nothing to do, and the collection
+   * skips them and handle_resurrected_objects.
+   */
+  boolean unreachableNeedsUserCode;
+
+  /**
    * update_refs: for every object in {@code containers}, gc_refs = refcount, and the object is
    * marked COLLECTING. Invariant after: gc_refs > 0 for every object (a tracked object in a list is
    * referenced by someone, or it would have been freed).
@@ -326,6 +356,40 @@ public final class CycleDetector {
   }
 
   /**
+   * update_refs and subtract_refs in one pass, for a collection whose set is every tracked object
+   * (a full collection with an empty permanent generation; between collections no object is
+   * COLLECTING). An object is then in the set exactly when it is TRACKED, so it gets gc_refs =
+   * refcount and the COLLECTING mark at its first visit, whichever comes first: its own turn in the
+   * list or a reference from an object before it, which then also subtracts that reference.
+   * Invariant after: the same as after the two passes, gc_refs = max(0, refcount - references from
+   * inside the set) for every object (saturating decrements give that in any order).
+   */
+  int updateAndSubtractRefs(GcList containers) {
+    int count = 0;
+    for (Node n = containers.first(); n != containers.head; n = n.gcNext) {
+      if ((n.flags & Node.COLLECTING) == 0) {
+        n.gcRefs = n.refcount;
+        n.flags |= Node.COLLECTING;
+      }
+      count++;
+      for (Node t : n.edges) {
+        if (t != null) {
+          int f = t.flags;
+          if ((f & Node.COLLECTING) != 0) {
+            if (t.gcRefs > 0) {
+              t.gcRefs--; // visit_decref
+            }
+          } else if ((f & Node.TRACKED) != 0) {
+            t.gcRefs = t.refcount > 0 ? t.refcount - 1 : 0; // its update_refs, then visit_decref
+            t.flags = f | Node.COLLECTING;
+          }
+        }
+      }
+    }
+    return count;
+  }
+
+  /**
    * move_unreachable: moves objects not reachable from outside {@code young} to {@code
    * unreachable}. An object with gc_refs > 0 is reachable; what it refers to is then marked
    * reachable too (visit_reachable), moving it back from unreachable if the scan had already passed
@@ -338,6 +402,7 @@ public final class CycleDetector {
     Node gc = prev.gcNext;
     int kept = 0;
     int keptAllocations = 0;
+    boolean userCode = false;
     while (gc != young.head) {
       if (gc.gcRefs > 0) {
         traverse(gc, young);
@@ -352,11 +417,17 @@ public final class CycleDetector {
         // it later in the scan.
         unreachable.move(gc);
         gc.flags |= Node.UNREACHABLE;
+        if (gc.weakrefs != null
+            || (gc.flags & Node.WEAKREF_OBJECT) != 0
+            || gc.type.del != null && (gc.flags & Node.FINALIZED) == 0) {
+          userCode = true;
+        }
       }
       gc = prev.gcNext;
     }
     reachable = kept;
     reachableAllocations = keptAllocations;
+    unreachableNeedsUserCode = userCode;
   }
 
   /** Calls visit_reachable for each referent of {@code n}, in tp_traverse order. */
@@ -513,6 +584,7 @@ public final class CycleDetector {
     try {
       while (!collectable.isEmpty()) {
         Node n = collectable.first();
+        n.flags &= ~Node.UNREACHABLE; // move_legacy_finalizers' unmarking, when it was skipped
         if ((debug & DEBUG_SAVEALL) != 0) {
           heap.appendGarbage(n);
           n.flags &= ~Node.COLLECTING;

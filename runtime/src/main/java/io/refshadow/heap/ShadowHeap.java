@@ -947,7 +947,15 @@ public final class ShadowHeap {
     return true;
   }
 
-  /** The second half: untrack, decrement gen-0 count (PyObject_GC_Del), forget the object. */
+  /**
+   * The second half: untrack, decrement gen-0 count (PyObject_GC_Del), forget the object.
+   *
+   * <p>The node's weak referent is left as it is: a freed node has left the identity table and the
+   * generation lists, the shadow registers it with no reference queue, and everything that still
+   * holds a node and reads its referent (frames, statics, pending results, edges) holds a counted
+   * reference, so it never holds a freed one. Clearing it was a native call per freed object
+   * ({@code Reference.clear0} on JDK 16+).
+   */
   private void finishDealloc(Node n) {
     gc.untrackFreed(n);
     n.flags = (n.flags | Node.FREED) & ~Node.DEALLOCATING;
@@ -964,7 +972,6 @@ public final class ShadowHeap {
     }
     Object obj = n.strong;
     n.strong = null;
-    n.clear();
     if (gc.deleting) {
       stats.freedByCycles++;
     } else {
