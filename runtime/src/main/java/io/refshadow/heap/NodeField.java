@@ -34,10 +34,20 @@ public final class NodeField {
     try {
       Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
       f.setAccessible(true);
-      return (sun.misc.Unsafe) f.get(null);
+      sun.misc.Unsafe u = (sun.misc.Unsafe) f.get(null);
+      // a JDK that refuses Unsafe's field access (JEP 471 plans it) refuses it here, once
+      Probe probe = new Probe();
+      long offset = u.objectFieldOffset(Probe.class.getDeclaredField("value"));
+      u.putObject(probe, offset, probe);
+      return u.getObject(probe, offset) == probe && probe.value == probe ? u : null;
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-      return null; // no jdk.unsupported in this image: every node goes through the table
+      return null; // no usable Unsafe: every node goes through the table
     }
+  }
+
+  /** What {@link #unsafe} tries Unsafe's field access on. */
+  private static final class Probe {
+    Object value;
   }
 
   /** Whether {@code f} is the injected field (which the shadow never counts as an edge). */
