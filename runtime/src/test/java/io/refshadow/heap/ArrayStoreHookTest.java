@@ -10,27 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.refshadow.twin.Node;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code Hooks.arrayStore} replaces {@code aastore}: it makes the store itself and must throw what
  * the store throws, leaving the shadow as it was, with or without a heap installed.
  */
-class ArrayStoreHookTest {
-  private ShadowHeap heap;
-
-  @BeforeEach
-  void install() {
-    heap = new ShadowHeap(Profile.DEFAULT, null);
-    ShadowHeap.install(heap);
-  }
-
-  @AfterEach
-  void uninstall() {
-    ShadowHeap.install(null);
-  }
+class ArrayStoreHookTest extends InstalledHeapTest {
 
   @Test
   void failedStoreThrowsWhatAastoreThrowsAndMirrorsNothing() {

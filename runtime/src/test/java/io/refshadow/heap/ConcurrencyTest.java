@@ -25,8 +25,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,22 +32,9 @@ import org.junit.jupiter.api.Test;
  * reference count, and user code the heap runs (finalizers, weakref callbacks) must not deadlock
  * with threads that wait for the heap.
  */
-class ConcurrencyTest {
+class ConcurrencyTest extends InstalledHeapTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
   private static final int THREADS = 4;
-
-  private ShadowHeap heap;
-
-  @BeforeEach
-  void install() {
-    heap = new ShadowHeap(Profile.DEFAULT, null);
-    ShadowHeap.install(heap);
-  }
-
-  @AfterEach
-  void uninstall() {
-    ShadowHeap.install(null);
-  }
 
   /** Runs {@code body(t)} on {@link #THREADS} threads, started together; rethrows any failure. */
   private static void onThreads(IntConsumer body) throws InterruptedException {

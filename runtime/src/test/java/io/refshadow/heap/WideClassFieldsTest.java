@@ -9,8 +9,6 @@ import static io.refshadow.twin.Py.alloc;
 import static io.refshadow.twin.Py.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,26 +16,13 @@ import org.junit.jupiter.api.Test;
  * scan ({@code ClassInfo.slotOf}): every store must land in its own field's slot, inherited fields
  * named through the subclass too.
  */
-class WideClassFieldsTest {
+class WideClassFieldsTest extends InstalledHeapTest {
   static class Wide {
     Object f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12, f13, f14, f15, f16, f17, f18;
   }
 
   static class WiderStill extends Wide {
     Object g0, g1, g2;
-  }
-
-  private ShadowHeap heap;
-
-  @BeforeEach
-  void install() {
-    heap = new ShadowHeap(Profile.DEFAULT, null);
-    ShadowHeap.install(heap);
-  }
-
-  @AfterEach
-  void uninstall() {
-    ShadowHeap.install(null);
   }
 
   @Test
