@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * {@code Hooks.arrayStore} replaces {@code aastore}: it makes the store itself and must throw what
  * the store throws, leaving the shadow as it was, with or without a heap installed.
  */
-class ArrayStoreHookTest extends InstalledHeapTest {
+class ArrayStoreHookTest extends InstalledHeap {
 
   @Test
   void failedStoreThrowsWhatAastoreThrowsAndMirrorsNothing() {

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * reference count, and user code the heap runs (finalizers, weakref callbacks) must not deadlock
  * with threads that wait for the heap.
  */
-class ConcurrencyTest extends InstalledHeapTest {
+class ConcurrencyTest extends InstalledHeap {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
   private static final int THREADS = 4;
 

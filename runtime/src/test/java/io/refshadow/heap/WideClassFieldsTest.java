@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * scan ({@code ClassInfo.slotOf}): every store must land in its own field's slot, inherited fields
  * named through the subclass too.
  */
-class WideClassFieldsTest extends InstalledHeapTest {
+class WideClassFieldsTest extends InstalledHeap {
   static class Wide {
     Object f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12, f13, f14, f15, f16, f17, f18;
   }

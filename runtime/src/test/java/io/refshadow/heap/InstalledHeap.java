@@ -4,7 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /** Base of the tests that call the hooks directly: a fresh shadow heap is installed per test. */
-abstract class InstalledHeapTest {
+abstract class InstalledHeap {
   ShadowHeap heap;
 
   @BeforeEach
