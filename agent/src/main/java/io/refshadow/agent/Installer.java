@@ -61,7 +61,6 @@ final class Installer {
       heap.injectFaultInto(fault);
     }
     io.refshadow.heap.InstrumentedTypes.install(scope::instruments);
-    openToRuntime(inst);
     ShadowHeap.install(heap);
 
     AgentBuilder.Listener errors =
@@ -97,6 +96,7 @@ final class Installer {
             stats.classFailed(typeName, throwable);
           }
         };
+    String[] quiet = quietByteBuddy();
     new AgentBuilder.Default()
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
@@ -119,6 +119,9 @@ final class Installer {
             (builder, type, loader, module, pd) ->
                 builder.visit(new Wrapper(scope, stats, options.nodeField)))
         .installOn(inst);
+    for (String property : quiet) {
+      System.clearProperty(property); // read once, by the classes' initializers above
+    }
 
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> writeSummary(options, heap, stats), "refshadow-summary"));
@@ -149,11 +152,14 @@ final class Installer {
 
   /**
    * Opens the packages of the instrumented JDK classes that write through VarHandles or Unsafe
-   * (atomics, ConcurrentHashMap) to the runtime, which re-reads their fields after such a write.
-   * Opened to refshadow's runtime only (the bootstrap loader's unnamed module), so the program's
-   * own access rules are unchanged.
+   * (atomics, ConcurrentHashMap) to the runtime, which re-reads their fields after such a write,
+   * and exports {@code jdk.internal.misc} to it for the node field's {@code Unsafe} ({@code
+   * NodeField}: {@code sun.misc.Unsafe} would print a deprecation warning on the program's stderr
+   * from JDK 24). Opened to refshadow's runtime only (the bootstrap loader's unnamed module), so
+   * the program's own access rules are unchanged. Called as soon as the runtime is on the boot
+   * class path, before its classes are initialized ({@code RefshadowAgent.preloadRuntime}).
    */
-  private static void openToRuntime(Instrumentation inst) {
+  static void openToRuntime(Instrumentation inst) {
     try {
       Module runtime = ShadowHeap.class.getModule();
       Module base = Object.class.getModule();
@@ -165,7 +171,7 @@ final class Installer {
       inst.redefineModule(
           base,
           java.util.Set.of(),
-          java.util.Map.of(),
+          java.util.Map.of("jdk.internal.misc", java.util.Set.of(runtime)),
           opens,
           java.util.Set.of(),
           java.util.Map.of());
@@ -173,8 +179,32 @@ final class Installer {
       System.err.println(
           "refshadow: could not open java.base's collection packages to its runtime ("
               + e
-              + "); writes through VarHandles in JDK collections are not mirrored");
+              + "); writes through VarHandles in JDK collections are not mirrored, and nodes"
+              + " are found through the identity table only");
     }
+  }
+
+  /**
+   * Keeps refshadow's own (relocated) ByteBuddy from {@code sun.misc.Unsafe}: its class injectors,
+   * which refshadow does not use (no initialization strategy, the runtime is on the boot class
+   * path), probe Unsafe when the agent builder is made, and from JDK 24 that probe prints a
+   * deprecation warning on the program's stderr (JEP 498). The relocated property names concern
+   * only refshadow's copy of ByteBuddy, never one the program uses. Set only while the builder is
+   * made and installed, then cleared, so the program's system properties stay as they were.
+   *
+   * @return the properties set, for the caller to clear
+   */
+  private static String[] quietByteBuddy() {
+    String prefix = AgentBuilder.class.getPackageName().replace(".agent.builder", "");
+    String[] properties = {prefix + ".safe", prefix + ".nexus.disabled"};
+    java.util.List<String> set = new java.util.ArrayList<>();
+    for (String property : properties) {
+      if (System.getProperty(property) == null) {
+        System.setProperty(property, "true");
+        set.add(property);
+      }
+    }
+    return set.toArray(new String[0]);
   }
 
   /** Instruments one class before the transformer is live, so its code paths are loaded. */

@@ -47,6 +47,7 @@ public final class RefshadowAgent {
     try {
       JarFile runtime = new JarFile(extractRuntime());
       inst.appendToBootstrapClassLoaderSearch(runtime);
+      Installer.openToRuntime(inst); // before NodeField's initializer binds the JDK's Unsafe
       preloadRuntime(runtime);
     } catch (IOException e) {
       throw new IllegalStateException(

@@ -165,7 +165,20 @@ class ScenarioTwinsIT {
         .as("refshadow must neither fail internally nor skip code of the twin")
         .doesNotContain("refshadow: internal failure")
         .doesNotContain("refshadow: could not instrument");
+    // No JVM warning the agent caused, such as JDK 24+'s "terminally deprecated method in
+    // sun.misc.Unsafe" for refshadow's own or its ByteBuddy's use of it. HotSpot's one line about
+    // class data sharing and the appended boot class path is the JVM's, for any such agent.
+    assertThat(r.stderr().lines())
+        .as("JVM warnings on the twin's stderr under the agent%n%s", r.describe())
+        .noneMatch(
+            l ->
+                l.startsWith("WARNING:")
+                    || (l.contains("VM warning:") && !l.contains(SHARING_WARNING)));
   }
+
+  private static final String SHARING_WARNING =
+      "Sharing is only supported for boot loader classes because bootstrap classpath has been"
+          + " appended";
 
   /** CPython 3.12's output: the only source of expected lines. */
   private static List<String> expectedLines(String scenario) throws IOException {

@@ -1,5 +1,8 @@
 package io.refshadow.heap;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 
@@ -7,9 +10,9 @@ import java.lang.reflect.Modifier;
  * The field the agent adds to the classes it instruments outside the JDK (issue 8: "node found
  * through an injected field instead of a hash lookup"): {@code private transient synthetic Object
  * $refshadow$node}, holding the instance's shadow {@link Node}. The shadow heap reads and writes it
- * through {@code Unsafe} at the offset {@link ClassInfo} finds once per class, under the heap's
- * lock; instances of classes without it (the JDK's, arrays, classes loaded before the agent) are
- * found through the identity table as before.
+ * through the JDK's {@code Unsafe} at the offset {@link ClassInfo} finds once per class, under the
+ * heap's lock; instances of classes without it (the JDK's, arrays, classes loaded before the agent)
+ * are found through the identity table as before.
  *
  * <p>Being private, transient and synthetic, the field changes neither a class's default {@code
  * serialVersionUID} nor what serialization, {@code Objects}-style reflective equality or most
@@ -26,26 +29,100 @@ public final class NodeField {
   /** Its descriptor. */
   public static final String DESCRIPTOR = "Ljava/lang/Object;";
 
-  private static final sun.misc.Unsafe U = unsafe();
+  /**
+   * Unsafe's field access, bound to the Unsafe instance: {@code getReference(Object, long)}, {@code
+   * putReference(Object, long, Object)}, {@code objectFieldOffset(Field)}; null when no Unsafe can
+   * be used, and then every node goes through the table. Constant method handles, so the JIT
+   * compiles a call through them to the plain field access.
+   */
+  private static final MethodHandle GET, PUT, OFFSET;
+
+  /** Which Unsafe the handles use (for the summary and tests): "jdk.internal.misc", "sun.misc". */
+  static final String SOURCE;
+
+  static {
+    MethodHandle[] handles = null;
+    String source = "none";
+    try {
+      // The JDK's own Unsafe, which the agent exports to this module (Installer.openToRuntime)
+      // before the shadow heap starts: no warning on any JDK.
+      handles = bind(Class.forName("jdk.internal.misc.Unsafe"), "getUnsafe", "Reference");
+      source = "jdk.internal.misc";
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      // Not exported (the runtime used without the agent, as in its unit tests): sun.misc.Unsafe,
+      // but only where using it is silent. From JDK 24 its first use prints a deprecation
+      // warning on the program's stderr (JEP 498), which the agent must not add.
+      if (Runtime.version().feature() < 24) {
+        try {
+          handles = bind(Class.forName("sun.misc.Unsafe"), null, "Object");
+          source = "sun.misc";
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e2) {
+          handles = null;
+        }
+      }
+    }
+    GET = handles == null ? null : handles[0];
+    PUT = handles == null ? null : handles[1];
+    OFFSET = handles == null ? null : handles[2];
+    SOURCE = handles == null ? "none" : source;
+  }
 
   private NodeField() {}
 
-  private static sun.misc.Unsafe unsafe() {
-    try {
-      Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+  /**
+   * Binds an Unsafe class's three methods to its instance, and checks them on a probe object (a JDK
+   * that refuses Unsafe's field access refuses it here, once).
+   *
+   * @param getter the static method that returns the instance, or null to read {@code theUnsafe}
+   * @param kind "Reference" ({@code getReference}) or "Object" ({@code getObject})
+   */
+  private static MethodHandle[] bind(Class<?> unsafeClass, String getter, String kind)
+      throws ReflectiveOperationException {
+    Object unsafe;
+    if (getter != null) {
+      unsafe = unsafeClass.getMethod(getter).invoke(null);
+    } else {
+      Field f = unsafeClass.getDeclaredField("theUnsafe");
       f.setAccessible(true);
-      sun.misc.Unsafe u = (sun.misc.Unsafe) f.get(null);
-      // a JDK that refuses Unsafe's field access (JEP 471 plans it) refuses it here, once
-      Probe probe = new Probe();
-      long offset = u.objectFieldOffset(Probe.class.getDeclaredField("value"));
-      u.putObject(probe, offset, probe);
-      return u.getObject(probe, offset) == probe && probe.value == probe ? u : null;
-    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-      return null; // no usable Unsafe: every node goes through the table
+      unsafe = f.get(null);
     }
+    MethodHandles.Lookup lookup = MethodHandles.lookup();
+    MethodHandle get =
+        lookup
+            .findVirtual(
+                unsafeClass,
+                "get" + kind,
+                MethodType.methodType(Object.class, Object.class, long.class))
+            .bindTo(unsafe);
+    MethodHandle put =
+        lookup
+            .findVirtual(
+                unsafeClass,
+                "put" + kind,
+                MethodType.methodType(void.class, Object.class, long.class, Object.class))
+            .bindTo(unsafe);
+    MethodHandle offset =
+        lookup
+            .findVirtual(
+                unsafeClass, "objectFieldOffset", MethodType.methodType(long.class, Field.class))
+            .bindTo(unsafe);
+    try {
+      Probe probe = new Probe();
+      long at = (long) offset.invokeExact(Probe.class.getDeclaredField("value"));
+      put.invokeExact((Object) probe, at, (Object) probe);
+      Object read = (Object) get.invokeExact((Object) probe, at);
+      if (read != probe || probe.value != probe) {
+        throw new IllegalStateException("Unsafe's field access does not work here");
+      }
+    } catch (ReflectiveOperationException | RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException(t);
+    }
+    return new MethodHandle[] {get, put, offset};
   }
 
-  /** What {@link #unsafe} tries Unsafe's field access on. */
+  /** What {@link #bind} tries Unsafe's field access on. */
   private static final class Probe {
     Object value;
   }
@@ -60,7 +137,7 @@ public final class NodeField {
    * it, when a class and its superclass both got one), or -1.
    */
   static long offsetIn(Class<?> type) {
-    if (U == null || type.isArray() || type.isInterface() || type.isHidden()) {
+    if (OFFSET == null || type.isArray() || type.isInterface() || type.isHidden()) {
       return -1;
     }
     for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
@@ -76,19 +153,29 @@ public final class NodeField {
         return -1; // a field of this name the agent did not add: leave it alone
       }
       try {
-        return U.objectFieldOffset(f);
+        return (long) OFFSET.invokeExact(f);
       } catch (RuntimeException e) {
         return -1; // a record or hidden class: Unsafe refuses their fields
+      } catch (Throwable t) {
+        return -1;
       }
     }
     return -1;
   }
 
   static Object get(Object obj, long offset) {
-    return U.getObject(obj, offset);
+    try {
+      return (Object) GET.invokeExact(obj, offset);
+    } catch (Throwable t) {
+      throw new IllegalStateException(t); // Unsafe's get throws nothing: not reached
+    }
   }
 
   static void set(Object obj, long offset, Object value) {
-    U.putObject(obj, offset, value);
+    try {
+      PUT.invokeExact(obj, offset, value);
+    } catch (Throwable t) {
+      throw new IllegalStateException(t); // Unsafe's put throws nothing: not reached
+    }
   }
 }
