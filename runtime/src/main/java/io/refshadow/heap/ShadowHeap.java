@@ -854,11 +854,13 @@ public final class ShadowHeap {
     if (!beginDealloc(root)) {
       return;
     }
-    // The explicit stack holds the ancestors whose remaining edges are still to be cleared; it is
-    // made only when a child dies too, so freeing a leaf allocates nothing.
-    Node[] stack = null;
-    int[] next = null;
-    int sp = -1;
+    // The explicit stack holds the ancestors whose remaining edges are still to be cleared. It is
+    // threaded through the ancestors themselves: each one's gcNext is the ancestor below it, its
+    // gcRefs the position of its next edge. Neither is in use then: beginDealloc has untracked the
+    // node (a node leaves its generation list there and is never tracked again), and only the
+    // cycle detector reads gcRefs, of nodes in its lists. So however deep the free goes (a ring of
+    // a million nodes), it allocates nothing and copies no growing arrays.
+    Node parent = null;
     Node cur = root;
     int curNext = 0;
     while (true) {
@@ -873,28 +875,23 @@ public final class ShadowHeap {
       }
       if (child == null) {
         finishDealloc(cur);
-        if (sp < 0) {
+        if (parent == null) {
           return;
         }
-        cur = stack[sp];
-        curNext = next[sp];
-        stack[sp--] = null;
+        cur = parent;
+        curNext = cur.gcRefs;
+        parent = cur.gcNext;
+        cur.gcNext = null;
+        cur.gcRefs = 0;
         continue;
       }
       if ((child.flags & (Node.IMMORTAL | Node.FREED)) != 0) {
         continue;
       }
       if (--child.refcount == 0 && beginDealloc(child)) {
-        if (stack == null) {
-          stack = new Node[8];
-          next = new int[8];
-        }
-        if (++sp == stack.length) {
-          stack = java.util.Arrays.copyOf(stack, sp * 2);
-          next = java.util.Arrays.copyOf(next, sp * 2);
-        }
-        stack[sp] = cur;
-        next[sp] = curNext;
+        cur.gcNext = parent;
+        cur.gcRefs = curNext;
+        parent = cur;
         cur = child;
         curNext = 0;
       }
