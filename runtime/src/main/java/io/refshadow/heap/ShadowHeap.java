@@ -350,7 +350,7 @@ public final class ShadowHeap {
     }
     try {
       table.clear();
-      inField = new Node(); // what objects still hold in their node fields is no longer found
+      fieldMark = newFieldMark(); // what objects still hold in their node fields is no longer found
       fieldNodes = 0;
       for (GcList g : gc.generations) {
         g.clear();
@@ -675,7 +675,7 @@ public final class ShadowHeap {
       Object held = NodeField.get(obj, offset);
       if (held instanceof Node) {
         Node n = (Node) held;
-        if (n.tableNext == inField && n.get() == obj) {
+        if (n.tableSlot == fieldMark && n.get() == obj) {
           return n;
         }
       }
@@ -685,10 +685,18 @@ public final class ShadowHeap {
   }
 
   /**
-   * The {@link Node#tableNext} of every node this heap keeps in its object's injected field instead
-   * of the table: marks the node as this heap's (a new mark after {@link #releaseAll}).
+   * The {@link Node#tableSlot} of every node this heap keeps in its object's injected field instead
+   * of the table: a negative number that marks the node as this heap's (a new mark after {@link
+   * #releaseAll}, and one per heap).
    */
-  private Node inField = new Node();
+  private int fieldMark = newFieldMark();
+
+  private static final java.util.concurrent.atomic.AtomicInteger FIELD_MARKS =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  private static int newFieldMark() {
+    return -1 - (FIELD_MARKS.getAndIncrement() & Integer.MAX_VALUE);
+  }
 
   /** How many nodes live in injected fields, not in the table. */
   private long fieldNodes;
@@ -726,7 +734,7 @@ public final class ShadowHeap {
       n.strong = obj; // the finalizer will need the object itself
     }
     if (type.nodeOffset >= 0) {
-      n.tableNext = inField;
+      n.tableSlot = fieldMark;
       NodeField.set(obj, type.nodeOffset, n);
       fieldNodes++;
     } else {
@@ -957,8 +965,8 @@ public final class ShadowHeap {
     gc.untrackFreed(n);
     n.flags = (n.flags | Node.FREED) & ~Node.DEALLOCATING;
     edgeSlots -= n.edges.length;
-    if (n.tableNext == inField) {
-      n.tableNext = null;
+    if (n.tableSlot == fieldMark) {
+      n.tableSlot = 0;
       fieldNodes--;
       Object o = n.get();
       if (o != null && NodeField.get(o, n.type.nodeOffset) == n) {
