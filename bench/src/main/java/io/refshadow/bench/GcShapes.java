@@ -18,12 +18,31 @@ import java.util.Locale;
  * shape=ring n=100000 collected=100000 median_ms=12.345 min_ms=11.900 reps=3 times_ms=12.3,11.9,13.0
  * </pre>
  *
- * Arguments: {@code --n 100000 --reps 7 --warmup 5 --shapes pairs,ring,chain,cliques}.
+ * Arguments: {@code --n 100000 --reps 7 --warmup 5 --shapes pairs,ring,chain,cliques}, and {@code
+ * --node-field}: {@link Link} declares the node field the agent injects into application classes
+ * ({@link NodeFieldLoader}), so the shadow keeps Links' nodes in it instead of its identity table.
  */
 public final class GcShapes {
   private GcShapes() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws ReflectiveOperationException {
+    if (java.util.Arrays.asList(args).contains("--node-field")) {
+      String[] rest =
+          java.util.Arrays.stream(args)
+              .filter(a -> !a.equals("--node-field"))
+              .toArray(String[]::new);
+      ClassLoader loader = new NodeFieldLoader(GcShapes.class.getClassLoader());
+      java.lang.reflect.Field field =
+          loader.loadClass(Link.class.getName()).getDeclaredField(io.refshadow.heap.NodeField.NAME);
+      if (!field.isSynthetic()) {
+        throw new IllegalStateException("not the agent's field: " + field);
+      }
+      loader
+          .loadClass(GcShapes.class.getName())
+          .getMethod("main", String[].class)
+          .invoke(null, (Object) rest);
+      return;
+    }
     int n = 100_000;
     int reps = 7;
     int warmup = 5;

@@ -31,7 +31,13 @@ public final class Node extends WeakReference<Object> {
 
   final int hash;
   final ClassInfo type;
-  Node tableNext;
+
+  /**
+   * Where the heap keeps this node: its slot in the identity table ({@link NodeTable}) while {@link
+   * #IN_TABLE}; the heap's negative field mark while it lives in its object's injected field
+   * ({@link NodeField}); otherwise meaningless.
+   */
+  int tableSlot;
 
   int refcount;
   int flags;

@@ -1,30 +1,67 @@
 package io.refshadow.heap;
 
 /**
- * Finds the node of a real object by identity, without holding the object strongly: a chained hash
- * table keyed by {@link System#identityHashCode}, whose entries are the nodes themselves (each a
- * weak reference). Guarded by the heap's lock.
+ * Finds the node of a real object by identity, without holding the object strongly: an open
+ * addressing hash table (linear probing) keyed by {@link System#identityHashCode}, whose entries
+ * are the nodes themselves (each a weak reference). Guarded by the heap's lock.
+ *
+ * <p>Each node in the table knows its slot ({@link Node#tableSlot}), so removing it is one store (a
+ * tombstone into its slot), with no load: freeing an object, which the cycle detector does for
+ * every object of the garbage, no longer waits for a random bucket and the chain behind it (that
+ * wait was half of a collection of garbage arrays). Tombstones count as used slots, so that a probe
+ * never runs longer than at half load; an add reuses the first tombstone it meets, and a rehash
+ * (when used slots reach half the table) drops them all, with the entries whose object the JVM has
+ * reclaimed. Invariant: a node has {@link Node#IN_TABLE} exactly when {@code slots[n.tableSlot] ==
+ * n}.
  */
 final class NodeTable {
-  private Node[] buckets = new Node[1 << 12];
+  private Node[] slots = new Node[1 << 12];
+
+  /** Bit i set: slot i is null because its entry was removed (a tombstone). */
+  private long[] removed = new long[slots.length >> 6];
+
+  /** Nodes in the table. */
   private int size;
 
+  /** Slots not null: nodes and tombstones. */
+  private int used;
+
   Node find(Object obj, int hash) {
-    for (Node n = buckets[hash & (buckets.length - 1)]; n != null; n = n.tableNext) {
-      if (n.hash == hash && n.get() == obj) {
+    Node[] s = slots;
+    int mask = s.length - 1;
+    for (int i = hash & mask; ; i = (i + 1) & mask) {
+      Node n = s[i];
+      if (n == null) {
+        if ((removed[i >>> 6] & (1L << i)) == 0) {
+          return null;
+        }
+      } else if (n.hash == hash && n.get() == obj) {
         return n;
       }
     }
-    return null;
   }
 
   void add(Node node) {
-    if (size >= buckets.length - (buckets.length >> 2)) {
-      resize();
+    if (used >= slots.length >> 1) {
+      rehash();
     }
-    int i = node.hash & (buckets.length - 1);
-    node.tableNext = buckets[i];
-    buckets[i] = node;
+    Node[] s = slots;
+    int mask = s.length - 1;
+    int i = node.hash & mask;
+    while (true) {
+      if (s[i] == null) {
+        long bit = 1L << i;
+        if ((removed[i >>> 6] & bit) == 0) {
+          used++;
+        } else {
+          removed[i >>> 6] &= ~bit; // a tombstone: taken over
+        }
+        break;
+      }
+      i = (i + 1) & mask;
+    }
+    s[i] = node;
+    node.tableSlot = i;
     node.flags |= Node.IN_TABLE;
     size++;
   }
@@ -33,27 +70,24 @@ final class NodeTable {
     if (!node.has(Node.IN_TABLE)) {
       return;
     }
-    int i = node.hash & (buckets.length - 1);
-    Node prev = null;
-    for (Node n = buckets[i]; n != null; prev = n, n = n.tableNext) {
-      if (n == node) {
-        if (prev == null) {
-          buckets[i] = n.tableNext;
-        } else {
-          prev.tableNext = n.tableNext;
-        }
-        node.tableNext = null;
-        node.flags &= ~Node.IN_TABLE;
-        size--;
-        return;
-      }
-    }
+    int i = node.tableSlot;
+    slots[i] = null;
+    removed[i >>> 6] |= 1L << i;
+    node.flags &= ~Node.IN_TABLE;
+    size--;
   }
 
   /** Forgets every node (the shadow heap gives its memory back; see ShadowHeap#releaseAll). */
   void clear() {
-    buckets = new Node[1 << 4];
+    for (Node n : slots) {
+      if (n != null) {
+        n.flags &= ~Node.IN_TABLE; // its slot number means nothing in the new array
+      }
+    }
+    slots = new Node[1 << 6];
+    removed = new long[1];
     size = 0;
+    used = 0;
   }
 
   int size() {
@@ -62,49 +96,52 @@ final class NodeTable {
 
   /** Visits every node in the table (for diagnostics). */
   void forEach(java.util.function.Consumer<Node> visit) {
-    for (Node head : buckets) {
-      for (Node n = head; n != null; n = n.tableNext) {
+    for (Node n : slots) {
+      if (n != null) {
         visit.accept(n);
       }
     }
   }
 
   /**
-   * Grows the table, dropping entries whose object the JVM has already reclaimed: nobody can look
-   * them up any more, though the node itself lives on in the shadow until it is freed there.
+   * Rebuilds the table without its tombstones, dropping entries whose object the JVM has already
+   * reclaimed (nobody can look them up any more, though the node itself lives on in the shadow
+   * until it is freed there), and grows it so that it is less than a third full.
    */
-  private void resize() {
-    Node[] old = buckets;
+  private void rehash() {
+    Node[] old = slots;
     int live = 0;
-    for (Node head : old) {
-      for (Node n = head; n != null; n = n.tableNext) {
-        if (n.get() != null) {
-          live++;
-        }
+    for (Node n : old) {
+      if (n != null && n.get() != null) {
+        live++;
       }
     }
     int capacity = old.length;
-    while (live * 2 >= capacity) {
-      capacity <<= 1; // leave the table at most half full, so resizes stay rare
+    while (live * 3 >= capacity) {
+      capacity <<= 1;
     }
     Node[] fresh = new Node[capacity];
-    size = 0;
-    for (Node head : old) {
-      Node n = head;
-      while (n != null) {
-        Node next = n.tableNext;
-        if (n.get() != null) {
-          int i = n.hash & (capacity - 1);
-          n.tableNext = fresh[i];
-          fresh[i] = n;
-          size++;
-        } else {
-          n.tableNext = null;
-          n.flags &= ~Node.IN_TABLE;
+    int mask = capacity - 1;
+    int kept = 0;
+    for (Node n : old) {
+      if (n == null) {
+        continue;
+      }
+      if (n.get() != null) {
+        int i = n.hash & mask;
+        while (fresh[i] != null) {
+          i = (i + 1) & mask;
         }
-        n = next;
+        fresh[i] = n;
+        n.tableSlot = i;
+        kept++;
+      } else {
+        n.flags &= ~Node.IN_TABLE;
       }
     }
-    buckets = fresh;
+    slots = fresh;
+    removed = new long[capacity >> 6];
+    size = kept;
+    used = kept;
   }
 }

@@ -350,7 +350,7 @@ public final class ShadowHeap {
     }
     try {
       table.clear();
-      inField = new Node(); // what objects still hold in their node fields is no longer found
+      fieldMark = newFieldMark(); // what objects still hold in their node fields is no longer found
       fieldNodes = 0;
       for (GcList g : gc.generations) {
         g.clear();
@@ -675,7 +675,7 @@ public final class ShadowHeap {
       Object held = NodeField.get(obj, offset);
       if (held instanceof Node) {
         Node n = (Node) held;
-        if (n.tableNext == inField && n.get() == obj) {
+        if (n.tableSlot == fieldMark && n.get() == obj) {
           return n;
         }
       }
@@ -685,10 +685,18 @@ public final class ShadowHeap {
   }
 
   /**
-   * The {@link Node#tableNext} of every node this heap keeps in its object's injected field instead
-   * of the table: marks the node as this heap's (a new mark after {@link #releaseAll}).
+   * The {@link Node#tableSlot} of every node this heap keeps in its object's injected field instead
+   * of the table: a negative number that marks the node as this heap's (a new mark after {@link
+   * #releaseAll}, and one per heap).
    */
-  private Node inField = new Node();
+  private int fieldMark = newFieldMark();
+
+  private static final java.util.concurrent.atomic.AtomicInteger FIELD_MARKS =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  private static int newFieldMark() {
+    return -1 - (FIELD_MARKS.getAndIncrement() & Integer.MAX_VALUE);
+  }
 
   /** How many nodes live in injected fields, not in the table. */
   private long fieldNodes;
@@ -726,7 +734,7 @@ public final class ShadowHeap {
       n.strong = obj; // the finalizer will need the object itself
     }
     if (type.nodeOffset >= 0) {
-      n.tableNext = inField;
+      n.tableSlot = fieldMark;
       NodeField.set(obj, type.nodeOffset, n);
       fieldNodes++;
     } else {
@@ -854,11 +862,13 @@ public final class ShadowHeap {
     if (!beginDealloc(root)) {
       return;
     }
-    // The explicit stack holds the ancestors whose remaining edges are still to be cleared; it is
-    // made only when a child dies too, so freeing a leaf allocates nothing.
-    Node[] stack = null;
-    int[] next = null;
-    int sp = -1;
+    // The explicit stack holds the ancestors whose remaining edges are still to be cleared. It is
+    // threaded through the ancestors themselves: each one's gcNext is the ancestor below it, its
+    // gcRefs the position of its next edge. Neither is in use then: beginDealloc has untracked the
+    // node (a node leaves its generation list there and is never tracked again), and only the
+    // cycle detector reads gcRefs, of nodes in its lists. So however deep the free goes (a ring of
+    // a million nodes), it allocates nothing and copies no growing arrays.
+    Node parent = null;
     Node cur = root;
     int curNext = 0;
     while (true) {
@@ -873,28 +883,23 @@ public final class ShadowHeap {
       }
       if (child == null) {
         finishDealloc(cur);
-        if (sp < 0) {
+        if (parent == null) {
           return;
         }
-        cur = stack[sp];
-        curNext = next[sp];
-        stack[sp--] = null;
+        cur = parent;
+        curNext = cur.gcRefs;
+        parent = cur.gcNext;
+        cur.gcNext = null;
+        cur.gcRefs = 0;
         continue;
       }
       if ((child.flags & (Node.IMMORTAL | Node.FREED)) != 0) {
         continue;
       }
       if (--child.refcount == 0 && beginDealloc(child)) {
-        if (stack == null) {
-          stack = new Node[8];
-          next = new int[8];
-        }
-        if (++sp == stack.length) {
-          stack = java.util.Arrays.copyOf(stack, sp * 2);
-          next = java.util.Arrays.copyOf(next, sp * 2);
-        }
-        stack[sp] = cur;
-        next[sp] = curNext;
+        cur.gcNext = parent;
+        cur.gcRefs = curNext;
+        parent = cur;
         cur = child;
         curNext = 0;
       }
@@ -960,8 +965,8 @@ public final class ShadowHeap {
     gc.untrackFreed(n);
     n.flags = (n.flags | Node.FREED) & ~Node.DEALLOCATING;
     edgeSlots -= n.edges.length;
-    if (n.tableNext == inField) {
-      n.tableNext = null;
+    if (n.tableSlot == fieldMark) {
+      n.tableSlot = 0;
       fieldNodes--;
       Object o = n.get();
       if (o != null && NodeField.get(o, n.type.nodeOffset) == n) {
