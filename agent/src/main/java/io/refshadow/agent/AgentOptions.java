@@ -34,7 +34,9 @@ final class AgentOptions {
         "true/false: instrument the JDK's core collections (ArrayList, HashMap...) (default true)");
     KEYS.put(
         "maxShadowMemory",
-        "a budget for the shadow heap such as 512m or 2g; beyond it mirroring stops (default: none)");
+        "a budget for the shadow heap: a size such as 512m or 2g, a share of the maximum heap such"
+            + " as 30%, or none; from 80% of it 1 in 16 new objects is mirrored, beyond it"
+            + " mirroring stops (default: 50%, half of -Xmx)");
     KEYS.put(
         "mirror",
         "all (the default) or 1/N with N a power of two up to 1024: mirror only that share of the"
@@ -57,7 +59,17 @@ final class AgentOptions {
   final double sample;
   final boolean verbose;
   final boolean collections;
+
+  /**
+   * The shadow heap's budget in bytes; 0 for none, or when {@link #maxShadowMemoryShare} sets it.
+   */
   final long maxShadowMemory;
+
+  /** The budget as a share of the JVM's maximum heap (0: {@link #maxShadowMemory} sets it). */
+  final double maxShadowMemoryShare;
+
+  /** The default budget: half the maximum heap, so the shadow never takes the program's share. */
+  static final double DEFAULT_SHADOW_SHARE = 0.5;
 
   /** Add the injected node field (io.refshadow.heap.NodeField) to application classes. */
   final boolean nodeField;
@@ -76,6 +88,7 @@ final class AgentOptions {
       boolean verbose,
       boolean collections,
       long maxShadowMemory,
+      double maxShadowMemoryShare,
       boolean nodeField,
       int mirrorOneIn) {
     this.includes = Collections.unmodifiableList(includes);
@@ -88,6 +101,7 @@ final class AgentOptions {
     this.verbose = verbose;
     this.collections = collections;
     this.maxShadowMemory = maxShadowMemory;
+    this.maxShadowMemoryShare = maxShadowMemoryShare;
     this.nodeField = nodeField;
     this.mirrorOneIn = mirrorOneIn;
   }
@@ -108,6 +122,7 @@ final class AgentOptions {
     boolean verbose = false;
     boolean collections = true;
     long maxShadowMemory = 0;
+    double maxShadowMemoryShare = DEFAULT_SHADOW_SHARE;
     boolean nodeField = true;
     int mirrorOneIn = 1;
     if (args != null && !args.isBlank()) {
@@ -153,7 +168,14 @@ final class AgentOptions {
             collections = bool(key, value);
             break;
           case "maxShadowMemory":
-            maxShadowMemory = size(key, required(key, value));
+            value = required(key, value);
+            maxShadowMemory = 0;
+            maxShadowMemoryShare = 0;
+            if (value.endsWith("%")) {
+              maxShadowMemoryShare = heapShare(key, value);
+            } else if (!value.equalsIgnoreCase("none")) {
+              maxShadowMemory = size(key, value);
+            }
             break;
           case "nodeField":
             nodeField = bool(key, value);
@@ -182,8 +204,48 @@ final class AgentOptions {
         verbose,
         collections,
         maxShadowMemory,
+        maxShadowMemoryShare,
         nodeField,
         mirrorOneIn);
+  }
+
+  /**
+   * The shadow heap's budget in bytes for a JVM whose maximum heap is {@code maxHeap} (0: none).
+   */
+  long shadowBudget(long maxHeap) {
+    if (maxShadowMemoryShare > 0) {
+      return maxHeap == Long.MAX_VALUE ? 0 : (long) (maxHeap * maxShadowMemoryShare);
+    }
+    return maxShadowMemory;
+  }
+
+  /** Where {@link #shadowBudget} comes from, for the heap's warnings. */
+  String shadowBudgetOrigin() {
+    if (maxShadowMemoryShare == DEFAULT_SHADOW_SHARE && maxShadowMemory == 0) {
+      return "maxShadowMemory's default, half the maximum heap";
+    }
+    return "option maxShadowMemory";
+  }
+
+  /** {@code N%} of the maximum heap, 0 < N <= 100. */
+  private static double heapShare(String key, String value) {
+    double v;
+    try {
+      v = Double.parseDouble(value.substring(0, value.length() - 1).trim()) / 100;
+    } catch (NumberFormatException e) {
+      v = Double.NaN;
+    }
+    if (!(v > 0 && v <= 1)) {
+      throw new IllegalArgumentException(
+          "refshadow: bad share '"
+              + value
+              + "' for option "
+              + key
+              + "; use a share of the maximum heap above 0% and up to 100%, e.g. "
+              + key
+              + "=30%, or a size such as 512m, or none");
+    }
+    return v;
   }
 
   /** {@code all} (1) or {@code 1/N} with N a power of two from 2 to 1024. */
@@ -293,7 +355,8 @@ final class AgentOptions {
               + value
               + "' for option "
               + key
-              + "; use a positive number with an optional unit k, m or g, e.g. 512m");
+              + "; use a positive number with an optional unit k, m or g, e.g. 512m (or a share of"
+              + " the maximum heap such as 30%, or none)");
     }
   }
 

@@ -49,7 +49,8 @@ final class Installer {
     AgentStats stats = new AgentStats(options.verbose);
     warmUp(scope, stats);
     JfrOutput.install(options, heap, stats);
-    heap.setMemoryBudget(options.maxShadowMemory);
+    heap.setMemoryBudget(
+        options.shadowBudget(Runtime.getRuntime().maxMemory()), options.shadowBudgetOrigin());
     heap.mirrorOneIn(options.mirrorOneIn);
     // Test-only switch: every mirrored hook fails inside refshadow (true), or the hooks of one
     // class's methods do (its binary name), to prove the host never sees it and that only that

@@ -177,6 +177,38 @@ class ReliabilityIT {
         .contains("mirroring stopped at the maxShadowMemory budget");
   }
 
+  @Test
+  void withoutTheOptionTheBudgetIsHalfTheMaximumHeapAndNoneLiftsIt() throws Exception {
+    List<String> small = List.of("-Xmx20m"); // half: 10 MB, reached by BudgetGrowth's 122,000
+    Run plain = run(small, null, "reliability.BudgetGrowth");
+    Run byDefault = run(small, "summary=stderr", "reliability.BudgetGrowth");
+    assertThat(byDefault.exit()).as(byDefault.stderr()).isZero();
+    assertThat(byDefault.stdout().stream().filter(l -> !l.startsWith("  freed ")).toList())
+        .as("the program's own output is unchanged")
+        .isEqualTo(plain.stdout());
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "reached 80% of its budget of (\\d+) bytes \\(maxShadowMemory's default, half the"
+                    + " maximum heap\\)")
+            .matcher(byDefault.stderr());
+    assertThat(m.find()).as(byDefault.stderr()).isTrue();
+    long budget = Long.parseLong(m.group(1));
+    assertThat(budget).as("half of -Xmx20m").isBetween(9L << 20, 10L << 20);
+    assertThat(byDefault.stderr()).containsPattern("not mirrored \\(sampled\\)\\s+[1-9]");
+
+    Run none =
+        run(List.of("-Xmx256m"), "maxShadowMemory=none,summary=stderr", "reliability.BudgetGrowth");
+    assertThat(none.exit()).as(none.stderr()).isZero();
+    assertThat(none.stderr()).doesNotContain("budget").doesNotContain("not mirrored");
+    assertThat(freedWhereDropped(none.stdout())).as("all mirrored: every item").hasSize(2001);
+
+    Run share = run(small, "maxShadowMemory=200%", "constructs.Constructs");
+    assertThat(share.exit()).isNotZero();
+    assertThat(share.stderr())
+        .contains("bad share '200%' for option maxShadowMemory")
+        .contains("e.g. maxShadowMemory=30%");
+  }
+
   /** The ids of BudgetGrowth's " freed i" lines, each checked to come right before "dropped i". */
   private static List<Integer> freedWhereDropped(List<String> out) {
     List<Integer> freed = new ArrayList<>();

@@ -92,6 +92,7 @@ public final class CycleDetector {
     if (count[0] > threshold[0] && enabled && threshold[0] != 0 && !collecting) {
       collecting = true;
       try {
+        heap.releaseReclaimed(); // what the JVM reclaimed is not the detector's to find
         collectGenerations();
       } finally {
         collecting = false;
@@ -124,6 +125,7 @@ public final class CycleDetector {
     }
     collecting = true;
     try {
+      heap.releaseReclaimed();
       return collectWithCallback(generation);
     } finally {
       collecting = false;

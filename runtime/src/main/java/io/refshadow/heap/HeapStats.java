@@ -35,6 +35,12 @@ public final class HeapStats {
   public long freedAdopted;
   public long resurrected;
 
+  /**
+   * Adopted objects whose external reference was released because the JVM had reclaimed them (their
+   * lifetime falls back to the JVM's: see ShadowHeap#releaseReclaimed).
+   */
+  public long reclaimedAdopted;
+
   /** Stores to a field the class layout does not know (should stay 0). */
   public long unknownFields;
 

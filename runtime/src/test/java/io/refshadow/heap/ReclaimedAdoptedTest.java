@@ -1,0 +1,153 @@
+package io.refshadow.heap;
+
+import static io.refshadow.Hooks.exit;
+import static io.refshadow.Hooks.line;
+import static io.refshadow.twin.Py.alloc;
+import static io.refshadow.twin.Py.local;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.refshadow.Gc;
+import io.refshadow.Hooks;
+import io.refshadow.twin.Node;
+import java.lang.ref.Reference;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An adopted object (made by code refshadow does not watch) holds one external reference for the
+ * references the shadow cannot see. Once the JVM has reclaimed it, that reference is released, so
+ * what only it held is freed; before, it stayed in the shadow for the rest of the run (what ran
+ * commons-lang3's test suite out of memory under the agent).
+ */
+class ReclaimedAdoptedTest extends InstalledHeap {
+
+  /** An array the test makes without the allocation hook: adopted when a store first meets it. */
+  private static Object[] foreignHolding(Object value, Frame f) {
+    Object[] foreign = new Object[1];
+    Hooks.arrayStore(foreign, 0, value, f);
+    return foreign;
+  }
+
+  /** A program object held, in the shadow, only by a foreign array the test no longer holds. */
+  private Node heldOnlyByDroppedForeignArray() {
+    Frame f = Hooks.enter(1);
+    Node x = local(alloc(new Node(), f, 0), f, 0);
+    line(f);
+    foreignHolding(x, f); // the array is garbage for the JVM from here on
+    line(f);
+    exit(f);
+    return x;
+  }
+
+  /** Runs {@code step} after full JVM collections until {@code done} or about ten seconds. */
+  private static boolean afterJvmGc(Runnable step, BooleanSupplier done) {
+    for (int i = 0; i < 500 && !done.getAsBoolean(); i++) {
+      System.gc();
+      try {
+        Thread.sleep(20); // the JVM's reference handler enqueues the cleared nodes
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+      step.run();
+    }
+    return done.getAsBoolean();
+  }
+
+  @Test
+  void gcCollectReleasesAnAdoptedObjectTheJvmReclaimedAndFreesWhatOnlyItHeld() {
+    Node x = heldOnlyByDroppedForeignArray();
+    assertThat(heap.nodeOf(x)).as("held by the adopted array's edge").isNotNull();
+    assertThat(heap.nodeOf(x).refcount()).isEqualTo(1);
+    long freedAdopted = heap.stats().freedAdopted;
+
+    boolean freed = afterJvmGc(Gc::collect, () -> heap.nodeOf(x) == null);
+
+    assertThat(freed).as("x freed once the JVM reclaimed the array that held it").isTrue();
+    assertThat(heap.stats().reclaimedAdopted).isEqualTo(1);
+    assertThat(heap.stats().freedAdopted).isEqualTo(freedAdopted + 1);
+    assertThat(heap.stats().invariantViolations).isZero();
+  }
+
+  @Test
+  void allocationsAloneReleaseReclaimedAdoptedObjectsWithoutAnyCollection() {
+    Gc.disable(); // no collection: only the allocation path may release it
+    Node x = heldOnlyByDroppedForeignArray();
+    Frame f = Hooks.enter(1);
+    boolean freed =
+        afterJvmGc(
+            () -> {
+              for (int i = 0; i < 256; i++) {
+                alloc(new Object(), f, 0);
+                line(f);
+              }
+            },
+            () -> heap.nodeOf(x) == null);
+    exit(f);
+
+    assertThat(freed).isTrue();
+    assertThat(heap.stats().reclaimedAdopted).isEqualTo(1);
+    assertThat(Gc.getStats()).as("no collection ran").allMatch(s -> s.collections() == 0);
+  }
+
+  @Test
+  void anAdoptedObjectTheProgramStillReachesKeepsWhatItHolds() {
+    Frame f = Hooks.enter(1);
+    Node x = local(alloc(new Node(), f, 0), f, 0);
+    line(f);
+    Object[] foreign = foreignHolding(x, f);
+    line(f);
+    exit(f);
+
+    for (int i = 0; i < 20; i++) {
+      System.gc();
+      Gc.collect();
+    }
+
+    assertThat(heap.nodeOf(x)).isNotNull();
+    assertThat(heap.nodeOf(foreign)).as("the array's node").isNotNull();
+    assertThat(heap.nodeOf(foreign).refcount()).as("its external reference").isEqualTo(1);
+    assertThat(heap.stats().reclaimedAdopted).isZero();
+    Reference.reachabilityFence(foreign);
+  }
+
+  @Test
+  void aPinnedProgramObjectTheJvmReclaimedStaysPinned() {
+    Frame f = Hooks.enter(2);
+    Node y = local(alloc(new Node(), f, 0), f, 0);
+    line(f);
+    Node z = local(alloc(new Node(), f, 0), f, 1);
+    line(f);
+    Hooks.putField(y, z, Node.REF, f);
+    Hooks.escape(y, f); // handed to code refshadow does not watch: kept for the rest of the run
+    exit(f);
+    y = null;
+
+    // y itself is garbage for the JVM now; z, which the test holds, stays mirrored through y
+    for (int i = 0; i < 20; i++) {
+      System.gc();
+      Gc.collect();
+    }
+
+    assertThat(heap.nodeOf(z)).as("what the pinned object holds is never freed").isNotNull();
+    assertThat(heap.stats().reclaimedAdopted).isZero();
+  }
+
+  @Test
+  void anImmortalObjectTheJvmReclaimedLeavesTheShadow() {
+    Frame f = Hooks.enter(1);
+    Object[] held = local(alloc(new Object[1], f, 0), f, 0);
+    line(f);
+    long before = heap.nodeCount();
+    String fresh = new String(new char[] {'r', 'e', 'f'}); // not a literal: the JVM may reclaim it
+    Hooks.arrayStore(held, 0, fresh, f); // adopted as immortal (PEP 683, as a str constant)
+    fresh = null;
+    assertThat(heap.nodeCount()).isEqualTo(before + 1);
+    Hooks.arrayStore(held, 0, null, f);
+
+    boolean forgotten = afterJvmGc(Gc::collect, () -> heap.nodeCount() == before);
+
+    assertThat(forgotten).as("the reclaimed string's node left the identity table").isTrue();
+    exit(f);
+  }
+}
