@@ -108,8 +108,8 @@ final class NodeTable {
    * reclaimed (nobody can look them up any more, though the node itself lives on in the shadow
    * until it is freed there), and grows it so that it is less than a third full. One pass: the new
    * size is chosen from the number of entries, reclaimed ones included, so that each node is read
-   * once (reading every node's referent twice, to count the live ones first, was half the cost of
-   * a rehash, each read a cache miss on a node allocated long before).
+   * once (reading every node's referent twice, to count the live ones first, was half the cost of a
+   * rehash, each read a cache miss on a node allocated long before).
    */
   private void rehash() {
     Node[] old = slots;
