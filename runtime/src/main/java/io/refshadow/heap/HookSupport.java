@@ -10,12 +10,13 @@ public final class HookSupport {
   /**
    * Computes a value's class description before the heap's lock is taken: reflection may load
    * classes, and a thread loading a class may itself be waiting for the lock (instrumented JDK
-   * collections run inside class loading), so class loading must never happen under the lock.
+   * collections run inside class loading), so class loading must never happen under the lock. The
+   * description (null for null) is handed to the heap, which then looks up no class again for this
+   * value (the lookup, a {@code ClassValue} probe, was made two to four times per value before:
+   * here, in {@code find}, in {@code adopt} and in {@code create}).
    */
-  private static void prepare(Object value) {
-    if (value != null) {
-      ClassInfo.of(value.getClass());
-    }
+  private static ClassInfo prepare(Object value) {
+    return value == null ? null : ClassInfo.of(value.getClass());
   }
 
   public static Frame enter(ShadowHeap h, int classId, int maxLocals, boolean constructor) {
@@ -51,9 +52,9 @@ public final class HookSupport {
       // description runs JDK code that would come back here
       return Frame.SUPPRESSED;
     }
-    prepare(a0);
-    prepare(a1);
-    prepare(a2);
+    ClassInfo t0 = prepare(a0);
+    ClassInfo t1 = prepare(a1);
+    ClassInfo t2 = prepare(a2);
     if (!h.enterMirrorQuietly()) {
       return Frame.SUPPRESSED; // the heap's own work, as in enter
     }
@@ -61,12 +62,12 @@ public final class HookSupport {
       Frame f = h.enter(ts, maxLocals, false, classId);
       if (f.active) {
         try {
-          h.arg(f, s0, a0);
+          h.arg(f, s0, a0, t0);
           if (count > 1) {
-            h.arg(f, s1, a1);
+            h.arg(f, s1, a1, t1);
           }
           if (count > 2) {
-            h.arg(f, s2, a2);
+            h.arg(f, s2, a2, t2);
           }
         } catch (RuntimeException | LinkageError e) {
           // the frame stays (its exit pops it); its parameters go unmirrored
@@ -105,14 +106,14 @@ public final class HookSupport {
     if (!f.active) {
       return;
     }
-    prepare(value);
+    ClassInfo type = prepare(value);
     ShadowHeap h = heapFor(f);
     if (h == null || !h.enterMirror(f)) {
       return;
     }
     try {
       if (f.active) {
-        h.storeLocal(f, slot, value);
+        h.storeLocal(f, slot, value, type);
       }
     } finally {
       h.busy = false; // first, inline: the call below may overflow the stack
@@ -124,14 +125,14 @@ public final class HookSupport {
     if (!f.active) {
       return;
     }
-    prepare(value);
+    ClassInfo type = prepare(value);
     ShadowHeap h = heapFor(f);
     if (h == null || !h.enterMirror(f)) {
       return;
     }
     try {
       if (f.active) {
-        h.arg(f, slot, value);
+        h.arg(f, slot, value, type);
       }
     } finally {
       h.busy = false; // first, inline: the call below may overflow the stack
@@ -178,12 +179,12 @@ public final class HookSupport {
       return;
     }
     ShadowHeap h = ShadowHeap.active;
-    ClassInfo.of(obj.getClass()); // reflection (and class loading) outside the lock
+    ClassInfo type = prepare(obj);
     if (h == null || !h.enterMirror(f)) {
       return;
     }
     try {
-      h.allocated(f != null && f.active ? f : null, obj, position, internal);
+      h.allocated(f != null && f.active ? f : null, obj, position, internal, type);
     } finally {
       h.busy = false; // first, inline: the call below may overflow the stack
       h.exitMirror();
@@ -194,14 +195,14 @@ public final class HookSupport {
     if (!f.active) {
       return;
     }
-    prepare(value);
+    ClassInfo type = prepare(value);
     ShadowHeap h = heapFor(f);
     if (h == null || !h.enterMirror(f)) {
       return;
     }
     try {
       if (f.active) {
-        h.result(f, value, position);
+        h.result(f, value, position, type);
       }
     } finally {
       h.busy = false; // first, inline: the call below may overflow the stack
@@ -228,14 +229,14 @@ public final class HookSupport {
     if (!f.active) {
       return;
     }
-    prepare(value);
+    ClassInfo type = prepare(value);
     ShadowHeap h = heapFor(f);
     if (h == null || !h.enterMirror(f)) {
       return;
     }
     try {
       if (f.active) {
-        h.returnValue(f, value);
+        h.returnValue(f, value, type);
       }
     } finally {
       h.busy = false; // first, inline: the call below may overflow the stack
@@ -285,14 +286,14 @@ public final class HookSupport {
     if (skipped(f)) {
       return;
     }
-    prepare(owner);
-    prepare(value);
+    ClassInfo ownerType = prepare(owner);
+    ClassInfo type = prepare(value);
     ShadowHeap h = ShadowHeap.active;
     if (h == null || !h.enterMirror(f)) {
       return;
     }
     try {
-      h.putField(live(f), owner, value, fieldId);
+      h.putField(live(f), owner, ownerType, value, type, fieldId);
     } finally {
       h.busy = false; // first, inline: the call below may overflow the stack
       h.exitMirror();
@@ -399,13 +400,13 @@ public final class HookSupport {
     if (skipped(f)) {
       return;
     }
-    prepare(value);
+    ClassInfo type = prepare(value);
     ShadowHeap h = ShadowHeap.active;
     if (h == null || !h.enterMirror(f)) {
       return;
     }
     try {
-      h.putStatic(live(f), value, fieldId);
+      h.putStatic(live(f), value, type, fieldId);
     } finally {
       h.busy = false; // first, inline: the call below may overflow the stack
       h.exitMirror();
@@ -421,10 +422,12 @@ public final class HookSupport {
    */
   public static void arrayStore(Frame f, Object[] array, int index, Object value) {
     ShadowHeap h = null;
+    ClassInfo arrayType = null;
+    ClassInfo type = null;
     try {
       if (!skipped(f)) {
-        prepare(array);
-        prepare(value);
+        arrayType = prepare(array);
+        type = prepare(value);
         h = ShadowHeap.active;
         if (h != null && !h.enterMirror(f)) {
           h = null;
@@ -441,7 +444,7 @@ public final class HookSupport {
     try {
       array[index] = value;
       try {
-        h.arrayStore(live(f), array, index, value);
+        h.arrayStore(live(f), array, arrayType, index, value, type);
       } catch (Throwable t) {
         Failures.report("Hooks.arrayStore", t, f);
       }

@@ -682,10 +682,24 @@ public final class ShadowHeap {
 
   /** The node of {@code obj}, or null if the shadow has never seen it (or has freed it). */
   Node find(Object obj) {
-    Class<?> type = obj.getClass();
-    // The JDK's own classes never carry the field: straight to the table, without describing the
-    // class (which must not happen under the lock for a class no hook prepared: HookSupport).
-    long offset = type.getClassLoader() == null ? -1 : ClassInfo.of(type).nodeOffset;
+    return find(obj, null);
+  }
+
+  /**
+   * {@link #find(Object)} with the description of {@code obj}'s class, when the hook has it already
+   * ({@code type}, from {@link HookSupport}'s {@code prepare}; null if not): one class lookup per
+   * value and event instead of one before the lock and one or two under it.
+   */
+  Node find(Object obj, ClassInfo type) {
+    long offset;
+    if (type != null) {
+      offset = type.nodeOffset;
+    } else {
+      Class<?> c = obj.getClass();
+      // The JDK's own classes never carry the field: straight to the table, without describing
+      // the class (which must not happen under the lock for a class no hook prepared).
+      offset = c.getClassLoader() == null ? -1 : ClassInfo.of(c).nodeOffset;
+    }
     if (offset >= 0) {
       // the injected field (NodeField): trusted only for a node of this heap naming this object
       Object held = NodeField.get(obj, offset);
@@ -723,15 +737,17 @@ public final class ShadowHeap {
   }
 
   private Node create(Object obj, int flags) {
-    return create(obj, flags, null);
+    return create(obj, null, flags, null);
   }
 
-  private Node create(Object obj, int flags, java.lang.ref.ReferenceQueue<Object> queue) {
+  /** A new node for {@code obj}; {@code known} is its class's description, or null. */
+  private Node create(
+      Object obj, ClassInfo known, int flags, java.lang.ref.ReferenceQueue<Object> queue) {
     if (obj instanceof Enum) {
       flags |= Node.IMMORTAL; // enum constants are compile-time constants: immortal (PEP 683)
     }
     int hash = System.identityHashCode(obj);
-    ClassInfo type = ClassInfo.of(obj.getClass());
+    ClassInfo type = known != null ? known : ClassInfo.of(obj.getClass());
     long size;
     try {
       size = sizer.applyAsLong(obj);
@@ -771,9 +787,9 @@ public final class ShadowHeap {
    * one external reference that is never released: its lifetime falls back to the JVM's.
    */
   Node nodeOfValue(Object obj) {
-    Node n = find(obj);
+    Node n = find(obj, null);
     if (n == null) {
-      n = adopt(obj, true);
+      n = adopt(obj, null, true);
     }
     return n;
   }
@@ -783,12 +799,17 @@ public final class ShadowHeap {
    * outside the sample while {@linkplain #sampling sampling}.
    */
   private Node nodeOfStored(Object obj) {
-    Node n = find(obj);
+    return nodeOfStored(obj, null);
+  }
+
+  /** {@link #nodeOfStored(Object)} with {@code obj}'s class description, or null. */
+  private Node nodeOfStored(Object obj, ClassInfo type) {
+    Node n = find(obj, type);
     if (n == null) {
       if (!sampled(obj)) {
         return null;
       }
-      n = adopt(obj, true);
+      n = adopt(obj, type, true);
     }
     return n;
   }
@@ -799,12 +820,18 @@ public final class ShadowHeap {
    * tracked if they can hold references, without counting as an allocation.
    */
   Node adopt(Object obj, boolean external) {
-    if (isImmortalValue(obj)) {
-      Node n = create(obj, Node.IMMORTAL | Node.ADOPTED, reclaimed);
+    return adopt(obj, null, external);
+  }
+
+  /** {@link #adopt(Object, boolean)} with {@code obj}'s class description, or null. */
+  private Node adopt(Object obj, ClassInfo known, boolean external) {
+    ClassInfo type = known != null ? known : ClassInfo.of(obj.getClass());
+    if (isImmortalValue(obj, type)) {
+      Node n = create(obj, type, Node.IMMORTAL | Node.ADOPTED, reclaimed);
       stats.immortals++;
       return n;
     }
-    Node n = create(obj, Node.ADOPTED, external ? reclaimed : null);
+    Node n = create(obj, type, Node.ADOPTED, external ? reclaimed : null);
     stats.adopted++;
     if (external) {
       n.flags |= Node.EXTERNAL;
@@ -879,7 +906,10 @@ public final class ShadowHeap {
   }
 
   static boolean isImmortalValue(Object obj) {
-    ClassInfo type = ClassInfo.of(obj.getClass());
+    return isImmortalValue(obj, ClassInfo.of(obj.getClass()));
+  }
+
+  private static boolean isImmortalValue(Object obj, ClassInfo type) {
     if (type.immortalWhenAdopted) {
       return true;
     }
@@ -1398,11 +1428,19 @@ public final class ShadowHeap {
   }
 
   void storeLocal(Frame f, int slot, Object value) {
+    storeLocal(f, slot, value, null);
+  }
+
+  /**
+   * {@link #storeLocal(Frame, int, Object)} with the description of {@code value}'s class, or null;
+   * so do the other hooks' {@code type} parameters ({@code HookSupport} has it at hand).
+   */
+  void storeLocal(Frame f, int slot, Object value, ClassInfo type) {
     if (f.degraded) {
       pin(value);
       return;
     }
-    Node n = value == null ? null : takeOrAdopt(f, value);
+    Node n = value == null ? null : takeOrAdopt(f, value, type);
     f.ensureLocal(slot);
     Node old = f.locals[slot];
     f.locals[slot] = n;
@@ -1415,6 +1453,10 @@ public final class ShadowHeap {
    * locals), so {@code f(Node())} holds the Node once, and the callee's rebinding frees it.
    */
   void arg(Frame f, int slot, Object value) {
+    arg(f, slot, value, null);
+  }
+
+  void arg(Frame f, int slot, Object value, ClassInfo type) {
     if (f.degraded) {
       if (f.constructor && slot == 0) {
         f.inSuperCall = false; // `this`: its creator registers it
@@ -1424,7 +1466,7 @@ public final class ShadowHeap {
       return;
     }
     if (value == null) {
-      storeLocal(f, slot, null);
+      storeLocal(f, slot, null, null);
       return;
     }
     Node n;
@@ -1432,12 +1474,12 @@ public final class ShadowHeap {
       // `this`, after super(...) returned: the object under construction. The innermost
       // constructor meets it first; it stays CONSTRUCTING until its creator takes it.
       f.inSuperCall = false;
-      n = find(value);
+      n = find(value, type);
       if (n == null && sampled(value)) {
-        n = create(value, Node.CONSTRUCTING);
+        n = create(value, type, Node.CONSTRUCTING, null);
       }
     } else {
-      n = nodeOfStored(value);
+      n = nodeOfStored(value, type);
     }
     ThreadState ts = f.thread;
     Frame caller = f.depth > 0 ? ts.frames[f.depth - 1] : null;
@@ -1455,7 +1497,11 @@ public final class ShadowHeap {
    * (as STORE_FAST or STORE_ATTR consume the value stack's reference); otherwise a new reference.
    */
   private Node takeOrAdopt(Frame f, Object value) {
-    Node n = nodeOfStored(value);
+    return takeOrAdopt(f, value, null);
+  }
+
+  private Node takeOrAdopt(Frame f, Object value, ClassInfo type) {
+    Node n = nodeOfStored(value, type);
     if (f == null || !f.active || !f.takeTemp(n)) {
       incref(n);
     }
@@ -1482,13 +1528,17 @@ public final class ShadowHeap {
   }
 
   void allocated(Frame f, Object obj, int position, boolean internal) {
+    allocated(f, obj, position, internal, null);
+  }
+
+  void allocated(Frame f, Object obj, int position, boolean internal, ClassInfo type) {
     if (degraded(f)) {
       return; // as if made by code refshadow does not watch: adopted where it is met
     }
     if ((++allocationsSinceRelease & 255) == 0) {
       releaseReclaimed();
     }
-    Node n = find(obj);
+    Node n = find(obj, type);
     if (n != null && n.has(Node.CONSTRUCTING)) {
       // its constructor handed it over (like a return value): now it is an allocation
       ThreadState ts = f != null ? f.thread : threadState();
@@ -1512,7 +1562,7 @@ public final class ShadowHeap {
         stats.unsampled++;
         return;
       }
-      n = create(obj, internal ? Node.INTERNAL : 0);
+      n = create(obj, type, internal ? Node.INTERNAL : 0, null);
     } else if (n.has(Node.ADOPTED) && !n.has(Node.IMMORTAL)) {
       // Seen inside its own constructor (stores to `this`): now its lifetime is exact.
       n.flags &= ~Node.ADOPTED;
@@ -1576,6 +1626,10 @@ public final class ShadowHeap {
   }
 
   void result(Frame f, Object value, int position) {
+    result(f, value, position, null);
+  }
+
+  void result(Frame f, Object value, int position, ClassInfo type) {
     if (f.degraded) {
       pin(value);
       return;
@@ -1595,9 +1649,9 @@ public final class ShadowHeap {
           finishConstruction(n, false); // made by reflection or a method handle
         }
       } else {
-        n = find(value);
+        n = find(value, type);
         if (n == null && sampled(value)) {
-          n = adopt(value, false); // a fresh object from code we do not watch (assumed)
+          n = adopt(value, type, false); // a fresh object from code we do not watch (assumed)
         }
         incref(n);
       }
@@ -1615,6 +1669,10 @@ public final class ShadowHeap {
   }
 
   void returnValue(Frame f, Object value) {
+    returnValue(f, value, null);
+  }
+
+  void returnValue(Frame f, Object value, ClassInfo type) {
     if (f.degraded) {
       pin(value);
       exit(f);
@@ -1623,7 +1681,7 @@ public final class ShadowHeap {
     }
     Node n = null;
     if (value != null) {
-      n = takeOrAdopt(f, value);
+      n = takeOrAdopt(f, value, type);
     }
     exit(f);
     ThreadState ts = f.thread;
@@ -1743,8 +1801,8 @@ public final class ShadowHeap {
    * store's frame is degraded or the object is outside the sample (what holds the value is not
    * mirrored, so the value must not be freed by the shadow).
    */
-  private Node holderOrPin(Frame f, Object holder, Object value) {
-    Node o = degraded(f) ? null : nodeOfStored(holder);
+  private Node holderOrPin(Frame f, Object holder, ClassInfo holderType, Object value) {
+    Node o = degraded(f) ? null : nodeOfStored(holder, holderType);
     if (o == null) {
       pin(value);
     }
@@ -1752,7 +1810,12 @@ public final class ShadowHeap {
   }
 
   void putField(Frame f, Object owner, Object value, int fieldId) {
-    Node o = holderOrPin(f, owner, value);
+    putField(f, owner, null, value, null, fieldId);
+  }
+
+  void putField(
+      Frame f, Object owner, ClassInfo ownerType, Object value, ClassInfo type, int fieldId) {
+    Node o = holderOrPin(f, owner, ownerType, value);
     if (o == null) {
       return;
     }
@@ -1761,7 +1824,7 @@ public final class ShadowHeap {
       stats.unknownFields++;
       return;
     }
-    Node v = value == null ? null : takeOrAdopt(f, value);
+    Node v = value == null ? null : takeOrAdopt(f, value, type);
     Node old = o.edges[slot];
     o.edges[slot] = v;
     decref(old);
@@ -1857,6 +1920,10 @@ public final class ShadowHeap {
   }
 
   void putStatic(Frame f, Object value, int fieldId) {
+    putStatic(f, value, null, fieldId);
+  }
+
+  void putStatic(Frame f, Object value, ClassInfo type, int fieldId) {
     if (degraded(f)) {
       pin(value);
       return;
@@ -1864,19 +1931,24 @@ public final class ShadowHeap {
     if (fieldId >= statics.length) {
       statics = java.util.Arrays.copyOf(statics, Math.max(fieldId + 1, statics.length * 2));
     }
-    Node v = value == null ? null : takeOrAdopt(f, value);
+    Node v = value == null ? null : takeOrAdopt(f, value, type);
     Node old = statics[fieldId];
     statics[fieldId] = v;
     decref(old);
   }
 
   void arrayStore(Frame f, Object[] array, int index, Object value) {
-    Node o = holderOrPin(f, array, value);
+    arrayStore(f, array, null, index, value, null);
+  }
+
+  void arrayStore(
+      Frame f, Object[] array, ClassInfo arrayType, int index, Object value, ClassInfo type) {
+    Node o = holderOrPin(f, array, arrayType, value);
     if (o == null) {
       return;
     }
     ensureArraySlots(o, array.length);
-    Node v = value == null ? null : takeOrAdopt(f, value);
+    Node v = value == null ? null : takeOrAdopt(f, value, type);
     Node old = o.edges[index];
     o.edges[index] = v;
     decref(old);
