@@ -52,6 +52,7 @@ final class Installer {
     heap.setMemoryBudget(
         options.shadowBudget(Runtime.getRuntime().maxMemory()), options.shadowBudgetOrigin());
     heap.mirrorOneIn(options.mirrorOneIn);
+    HeapGuard.start(heap);
     // Test-only switch: every mirrored hook fails inside refshadow (true), or the hooks of one
     // class's methods do (its binary name), to prove the host never sees it and that only that
     // class's instrumentation is switched off.
@@ -454,8 +455,9 @@ final class Installer {
               + ")");
     }
     if (heap.isStopped()) {
-      b.append("  mirroring stopped at the maxShadowMemory budget: figures cover the run")
-          .append(" until then\n");
+      b.append("  mirroring stopped ")
+          .append(heap.stopReason())
+          .append(": figures cover the run until then\n");
     }
     if (f[10] > 0) {
       line(b, "model inconsistencies", f[10], "(please report)");

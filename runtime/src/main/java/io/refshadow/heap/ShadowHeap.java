@@ -327,6 +327,7 @@ public final class ShadowHeap {
         }
       }
       if (e instanceof OutOfMemoryError && !stopped) {
+        stopReason = "when the JVM ran out of memory inside refshadow (the shadow was released)";
         stopped = true;
         releaseAll();
         System.err.println(
@@ -344,14 +345,16 @@ public final class ShadowHeap {
    * generations, the statics, gc.garbage, what frames hold), so that the program gets back the
    * memory the shadow took from its heap. The API answers from an empty shadow from then on.
    */
-  private void releaseAll() {
+  private boolean releaseAll() {
     if (!tryLock(1000)) {
-      return; // another thread is inside a hook; it stops at its next one, the memory stays
+      return false; // another thread is inside a hook; it stops at its next one, the memory stays
     }
     try {
       table.clear();
       fieldMark = newFieldMark(); // what objects still hold in their node fields is no longer found
       fieldNodes = 0;
+      liveNodes = 0;
+      edgeArrays = 0;
       for (GcList g : gc.generations) {
         g.clear();
       }
@@ -368,6 +371,61 @@ public final class ShadowHeap {
     } finally {
       gil.unlock();
     }
+    return true;
+  }
+
+  /**
+   * The heap is nearly full after a garbage collection (refshadow's heap guard saw it, on the JVM's
+   * notification thread): mirroring stops now, and the next hook any thread reaches, holding
+   * nothing, releases the whole shadow ({@link #releaseAll}) and prints {@code warning} with the
+   * bytes given back, so that the shadow never runs the program out of memory, whatever the budget.
+   */
+  public void releaseUnderPressure(String warning) {
+    if (stopped) {
+      return;
+    }
+    pressureWarning = warning;
+    stopReason = "when the heap was nearly full (the shadow was released)";
+    releasePending = true;
+    stopped = true;
+  }
+
+  private volatile boolean releasePending;
+
+  private volatile String pressureWarning;
+
+  private volatile String stopReason = "at the maxShadowMemory budget";
+
+  /** Why mirroring stopped, for the summary ("at the maxShadowMemory budget", ...). */
+  public String stopReason() {
+    return stopReason;
+  }
+
+  /**
+   * Releases the shadow after {@link #releaseUnderPressure}, once, from a thread holding nothing.
+   */
+  private void releasePendingShadow() {
+    if (gil.isHeldByCurrentThread()) {
+      return; // inside the heap's own work: the next hook does it
+    }
+    synchronized (this) {
+      if (!releasePending) {
+        return;
+      }
+      releasePending = false;
+    }
+    long bytes = shadowBytes();
+    if (!releaseAll()) {
+      releasePending = true; // a thread stayed inside a hook for a second: try again later
+      return;
+    }
+    System.err.println(
+        "refshadow: "
+            + pressureWarning
+            + "; mirroring stops here and the shadow heap (about "
+            + (bytes >> 20)
+            + " MB) goes back to the program, which runs on unwatched. Give the JVM more heap"
+            + " (-Xmx), lower maxShadowMemory, narrow include=, or sample with mirror=1/16.");
   }
 
   /** Takes the lock unless another thread holds it for longer than {@code millis}. */
@@ -396,12 +454,15 @@ public final class ShadowHeap {
   /** {@link #enterMirror} without the test fault (method entry injects it past suppression). */
   boolean enterMirrorQuietly() {
     if (stopped) {
+      if (releasePending) {
+        releasePendingShadow();
+      }
       return false;
     }
     if (!gil.tryLock() && !lockUnlessOrphaned()) {
       return false;
     }
-    if (busy) {
+    if (busy || stopped) {
       gil.unlock();
       return false;
     }
@@ -477,12 +538,25 @@ public final class ShadowHeap {
     return stopped;
   }
 
-  /** The shadow heap's own estimated size in bytes (nodes and their edge slots). */
+  /**
+   * The shadow heap's own estimated size in bytes: every node it keeps (those the identity table no
+   * longer finds because the JVM reclaimed their object, cycles and pinned nodes, included), their
+   * edge arrays (a 16-byte header and a 4-byte slot per edge) and the identity table's arrays.
+   */
   public long shadowBytes() {
-    return nodeCount() * BYTES_PER_NODE + edgeSlots * 4L;
+    return liveNodes * BYTES_PER_NODE + edgeSlots * 4L + edgeArrays * 16L + table.footprint();
   }
 
   private long edgeSlots;
+
+  /** Edge arrays of live nodes that are not the shared empty one. */
+  private long edgeArrays;
+
+  /**
+   * Nodes made and not yet freed (nor forgotten as reclaimed immortals): what the shadow holds.
+   * {@link #nodeCount} undercounts it once the table has dropped nodes whose objects are gone.
+   */
+  private long liveNodes;
 
   /**
    * Set when the shadow heap reached {@link #SAMPLE_FROM_PERCENT}% of its budget: from then on only
@@ -754,7 +828,7 @@ public final class ShadowHeap {
     } catch (RuntimeException e) {
       size = estimateSize(obj);
     }
-    if (((nodeCount() + 1) & 1023) == 0) {
+    if (((liveNodes + 1) & 1023) == 0) {
       checkBudget();
     }
     Node n = new Node(obj, hash, type, size, queue);
@@ -766,6 +840,10 @@ public final class ShadowHeap {
       n.edges = type.fieldIds.length == 0 ? NO_EDGES : new Node[type.fieldIds.length];
     }
     edgeSlots += n.edges.length;
+    if (n.edges.length > 0) {
+      edgeArrays++;
+    }
+    liveNodes++;
     if (type.del != null && (flags & Node.ADOPTED) == 0) {
       n.strong = obj; // the finalizer will need the object itself
     }
@@ -897,6 +975,7 @@ public final class ShadowHeap {
 
   /** An immortal node whose object is gone: out of the table (or the count of field nodes). */
   private void forgetReclaimed(Node n) {
+    liveNodes--; // the JVM enqueues a node once
     if (n.tableSlot == fieldMark) {
       n.tableSlot = 0;
       fieldNodes--;
@@ -1077,6 +1156,10 @@ public final class ShadowHeap {
     gc.untrackFreed(n);
     n.flags = (n.flags | Node.FREED) & ~Node.DEALLOCATING;
     edgeSlots -= n.edges.length;
+    if (n.edges.length > 0) {
+      edgeArrays--;
+    }
+    liveNodes--;
     if (n.tableSlot == fieldMark) {
       n.tableSlot = 0;
       fieldNodes--;
@@ -1355,7 +1438,7 @@ public final class ShadowHeap {
   void registerResultList(Object list, List<Object> items) {
     Node n = create(list, 0);
     stats.allocations++;
-    n.edges = new Node[items.size()];
+    ensureArraySlots(n, items.size());
     for (int i = 0; i < items.size(); i++) {
       Node e = nodeOfValue(items.get(i));
       incref(e);
@@ -1382,9 +1465,14 @@ public final class ShadowHeap {
   }
 
   /** The slot of array index {@code index} in {@code owner}, growing the edge array if needed. */
-  static void ensureArraySlots(Node owner, int length) {
-    if (owner.edges.length < length) {
+  void ensureArraySlots(Node owner, int length) {
+    int had = owner.edges.length;
+    if (had < length) {
       owner.edges = java.util.Arrays.copyOf(owner.edges, length);
+      edgeSlots += length - had;
+      if (had == 0) {
+        edgeArrays++;
+      }
     }
   }
 

@@ -257,12 +257,57 @@ class ConcurrencyTest extends InstalledHeap {
       // rethrown to the program, as a real one would be
     }
     assertThat(heap.isStopped()).isTrue();
-    assertThat(heap.shadowBytes()).as("nothing left in the shadow").isZero();
+    assertThat(heap.shadowBytes())
+        .as("nothing left in the shadow but its emptied table")
+        .isLessThan(1024);
     assertThat(heap.nodeOf(kept)).isNull();
     assertThat(heap.nodeOf(kept[0])).isNull();
     assertThat(HeapInspector.trackedObjects(heap)).isEmpty();
     assertThat(main.localCount).as("the frame holds no node").isZero();
     exit(main); // a hook after the stop does nothing, and fails nothing
+  }
+
+  /**
+   * The heap guard's call (from the JVM's notification thread): mirroring stops at once, and the
+   * next hook a thread reaches holding nothing releases the whole shadow and warns, once.
+   */
+  @Test
+  void underMemoryPressureTheNextHookReleasesTheWholeShadow() {
+    Frame main = enter(2);
+    Object[] kept = local(alloc(new Object[1000], main, 0), main, 0);
+    line(main);
+    for (int i = 0; i < kept.length; i++) {
+      kept[i] = alloc(new Node(), main, 0);
+      arrayStore(kept, i, kept[i], main);
+      line(main);
+    }
+    long before = heap.shadowBytes();
+    assertThat(before).as("a thousand nodes, their edges and the table").isGreaterThan(96_000);
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream saved = System.err;
+    System.setErr(new java.io.PrintStream(err, true));
+    try {
+      heap.releaseUnderPressure("the heap was 90% full (a test)");
+      assertThat(heap.isStopped()).isTrue();
+      assertThat(heap.nodeOf(kept)).as("released by the next hook, not the guard").isNotNull();
+      alloc(new Node(), main, 1); // the next hook
+      alloc(new Node(), main, 1); // and one more: nothing more to release
+    } finally {
+      System.setErr(saved);
+    }
+    assertThat(heap.shadowBytes()).as("only the emptied table").isLessThan(1024);
+    assertThat(heap.nodeOf(kept)).isNull();
+    assertThat(HeapInspector.trackedObjects(heap)).isEmpty();
+    assertThat(heap.stopReason()).contains("heap was nearly full");
+    assertThat(err.toString().lines())
+        .as("one warning")
+        .containsExactly(
+            "refshadow: the heap was 90% full (a test); mirroring stops here and the shadow heap"
+                + " (about "
+                + (before >> 20)
+                + " MB) goes back to the program, which runs on unwatched. Give the JVM more heap"
+                + " (-Xmx), lower maxShadowMemory, narrow include=, or sample with mirror=1/16.");
+    exit(main);
   }
 
   /** A finalizer that stores references: into the shared registry, under its monitor. */
