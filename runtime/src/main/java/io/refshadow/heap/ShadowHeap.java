@@ -1564,7 +1564,9 @@ public final class ShadowHeap {
       f.inSuperCall = false;
       n = find(value, type);
       if (n == null && sampled(value)) {
-        n = create(value, type, Node.CONSTRUCTING, null);
+        // with the queue: if its creator turns out not to be watched, it is adopted holding an
+        // external reference, to be released once the JVM reclaims it (releasePending)
+        n = create(value, type, Node.CONSTRUCTING, reclaimed);
       }
     } else {
       n = nodeOfStored(value, type);

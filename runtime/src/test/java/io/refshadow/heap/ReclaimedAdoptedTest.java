@@ -90,6 +90,39 @@ class ReclaimedAdoptedTest extends InstalledHeap {
     assertThat(Gc.getStats()).as("no collection ran").allMatch(s -> s.collections() == 0);
   }
 
+  /**
+   * A program object whose constructor ran under a caller refshadow does not watch (reflection, a
+   * framework): adopted when its creator's next hook finds it unclaimed. It holds {@code y}, which
+   * the program's frame then lets go; the object itself is garbage for the JVM once this returns.
+   */
+  private Node heldOnlyByAnObjectBuiltUnwatched() {
+    Node x = new Node();
+    Frame c = Hooks.enterConstructor(1); // no frame below it: called from unwatched code
+    Hooks.superCall(c);
+    Hooks.arg(x, c, 0);
+    exit(c);
+    Frame f = Hooks.enter(1); // the creator's next hook: x is adopted, with an external reference
+    Node y = local(alloc(new Node(), f, 0), f, 0);
+    line(f);
+    x.ref = y;
+    Hooks.putField(x, y, Node.REF, f);
+    exit(f);
+    assertThat(heap.nodeOf(x)).as("adopted").isNotNull();
+    return y;
+  }
+
+  @Test
+  void anObjectBuiltByUnwatchedCodeIsReleasedOnceTheJvmReclaimsIt() {
+    Node y = heldOnlyByAnObjectBuiltUnwatched();
+    assertThat(heap.nodeOf(y).refcount()).as("held by x's edge alone").isEqualTo(1);
+
+    boolean freed = afterJvmGc(Gc::collect, () -> heap.nodeOf(y) == null);
+
+    assertThat(freed).as("y freed once the JVM reclaimed the object that held it").isTrue();
+    assertThat(heap.stats().reclaimedAdopted).isEqualTo(1);
+    assertThat(heap.stats().invariantViolations).isZero();
+  }
+
   @Test
   void anAdoptedObjectTheProgramStillReachesKeepsWhatItHolds() {
     Frame f = Hooks.enter(1);
