@@ -43,8 +43,9 @@ public final class ShadowFootprint {
       }
     }
     System.out.println(
-        "| shape | objects | live heap B/object | shadow B/object | shadow / live heap |");
-    System.out.println("|---|---:|---:|---:|---:|");
+        "| shape | objects | live heap B/object | shadow B/object | shadow / live heap |"
+            + " estimated B/object (maxShadowMemory's) |");
+    System.out.println("|---|---:|---:|---:|---:|---:|");
     for (String name : shapes.split(",")) {
       ShadowGraphs.Shape shape = ShadowGraphs.Shape.of(name);
       long live = footprint(shape, n, false, 1);
@@ -53,14 +54,18 @@ public final class ShadowFootprint {
       System.out.println(
           String.format(
               Locale.ROOT,
-              "| %s | %,d | %.1f | %.1f | %.2f |",
+              "| %s | %,d | %.1f | %.1f | %.2f | %.1f |",
               name,
               n,
               (double) live / n,
               (double) shadow / n,
-              (double) shadow / live));
+              (double) shadow / live,
+              (double) lastEstimate / n));
     }
   }
+
+  /** The shadow heap's own estimate of its size, from the last shadowed {@link #footprint}. */
+  static long lastEstimate;
 
   /** Bytes the kept graph adds to the used heap (with its shadow, when {@code shadowed}). */
   static long footprint(ShadowGraphs.Shape shape, int n, boolean shadowed, int mirror) {
@@ -78,6 +83,9 @@ public final class ShadowFootprint {
     long before = usedAfterGc();
     Object root = ShadowGraphs.keep(shape.build(n), f, 1);
     long after = usedAfterGc();
+    if (heap != null) {
+      lastEstimate = heap.shadowBytes(); // what the budget and the heap guard's warning go by
+    }
     java.lang.ref.Reference.reachabilityFence(root);
     if (shadowed) {
       Hooks.exit(f);
