@@ -19,10 +19,10 @@ import javax.management.openmbean.CompositeData;
  * The shadow heap shares the program's heap, and {@code maxShadowMemory} budgets it by an estimate;
  * this guard watches the real thing. After every garbage collection the JVM reports (the
  * collectors' notifications, delivered on the JVM's notification thread), it adds up what the heap
- * pools hold; when that is over {@value #PERCENT}% of the maximum heap, mirroring stops and the
- * whole shadow is released ({@link ShadowHeap#releaseUnderPressure}), so that refshadow gives its
- * memory back before the program runs out, whatever the budget (even {@code none}) and however
- * wrong the estimate.
+ * pools hold; when that is over {@value #PERCENT}% of the maximum heap, and the shadow (by its
+ * estimate) holds a tenth of it or more, mirroring stops and the whole shadow is released ({@link
+ * ShadowHeap#releaseUnderPressure}), so that refshadow gives its memory back before the program
+ * runs out, whatever the budget (even {@code none}) and however wrong the estimate.
  *
  * <p>After a young collection the old generation still holds its garbage, so the figure can be
  * above the live heap: the guard errs towards giving the memory back. It is installed from a daemon
@@ -31,7 +31,14 @@ import javax.management.openmbean.CompositeData;
  */
 final class HeapGuard implements NotificationListener {
   /** Share of the maximum heap, full after a collection, at which the shadow is released. */
-  static final int PERCENT = 85;
+  static final int PERCENT = 80;
+
+  /**
+   * The shadow is released only if it holds at least this share of the maximum heap (1/10):
+   * releasing less would not help a program that fills its heap by itself, and would lose the watch
+   * for nothing.
+   */
+  static final int MIN_SHARE_DIVISOR = 10;
 
   private final ShadowHeap heap;
   private final long maxHeap;
@@ -86,7 +93,7 @@ final class HeapGuard implements NotificationListener {
               .getGcInfo()
               .getMemoryUsageAfterGc();
       long used = usedAfter(after, heapPools);
-      if (used > maxHeap / 100 * PERCENT) {
+      if (used > maxHeap / 100 * PERCENT && heap.shadowBytes() >= maxHeap / MIN_SHARE_DIVISOR) {
         heap.releaseUnderPressure(
             String.format(
                 Locale.ROOT,

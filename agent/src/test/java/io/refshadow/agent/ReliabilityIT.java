@@ -212,7 +212,8 @@ class ReliabilityIT {
   /**
    * A program that fits its heap but whose shadow would not, with no budget: refshadow's heap guard
    * sees the heap nearly full after a collection and gives the shadow back before the program runs
-   * out of memory (without the guard, the JVM runs out inside refshadow or in the program).
+   * out of memory (without the guard, the JVM runs out of memory inside refshadow, which then
+   * releases the shadow too, late; before that was handled, the program died of it).
    */
   @Test
   void theHeapGuardReleasesTheShadowBeforeTheProgramRunsOutOfMemory() throws Exception {
@@ -226,11 +227,11 @@ class ReliabilityIT {
     java.util.regex.Matcher m =
         java.util.regex.Pattern.compile(
                 "the heap was (\\d+)% full after a garbage collection \\(\\d+ of 64 MB,"
-                    + " refshadow's guard acts from 85%\\); mirroring stops here and the shadow heap"
+                    + " refshadow's guard acts from 80%\\); mirroring stops here and the shadow heap"
                     + " \\(about (\\d+) MB\\) goes back to the program")
             .matcher(guarded.stderr());
     assertThat(m.find()).as(guarded.stderr()).isTrue();
-    assertThat(Integer.parseInt(m.group(1))).isBetween(85, 100);
+    assertThat(Integer.parseInt(m.group(1))).isBetween(80, 100);
     assertThat(Integer.parseInt(m.group(2))).as("the shadow was the bulk of it").isPositive();
     assertThat(guarded.stderr())
         .doesNotContain("ran out of memory")

@@ -14,18 +14,36 @@ public final class Failures {
 
   private Failures() {}
 
+  /**
+   * A stack overflow inside a hook is the program's own condition (a runaway recursion about to
+   * overflow anyway): what the hook held is released and the error goes on to the program, as it
+   * would have without the agent; swallowing it would let the recursion run past the point where
+   * the program expects it to stop. An out-of-memory error inside a hook is refshadow's own
+   * allocation failing: the first one stops mirroring and releases the whole shadow, and then the
+   * program goes on without the error, its memory given back, as it would have run without the
+   * agent (if it is short of memory itself, its own next allocation fails as it would have). If the
+   * shadow could not be released (another thread inside a hook for a second), or the error is
+   * reported from inside the heap's own work, it goes on (to the hook, or the program).
+   */
+  private static void virtualMachineError(VirtualMachineError e) {
+    ShadowHeap h = ShadowHeap.active;
+    if (h == null) {
+      throw e;
+    }
+    // a report from inside the heap's own work (a listener, under the lock) rethrows, so that the
+    // work it interrupted unwinds to the hook, whose own report then decides
+    boolean insideHeapWork = h.lockHeldByCurrentThread();
+    if (h.recoverAfter(e) && e instanceof OutOfMemoryError && !insideHeapWork) {
+      return;
+    }
+    throw e;
+  }
+
   /** Counts a failure at {@code where}; prints it (with its stack) the first time only. */
   public static void report(String where, Throwable t) {
     if (t instanceof VirtualMachineError) {
-      // A stack overflow or out-of-memory inside a hook is the program's own condition (it was
-      // about to overflow or run out anyway): release what the hook held and let it go on to the
-      // program, as it would have without the agent. Swallowing it would let a runaway recursion
-      // run on past the point where the program expects it to stop.
-      ShadowHeap h = ShadowHeap.active;
-      if (h != null) {
-        h.recoverAfter((VirtualMachineError) t);
-      }
-      throw (VirtualMachineError) t;
+      virtualMachineError((VirtualMachineError) t);
+      return;
     }
     // While reporting, this thread's hooks are off: printing runs JDK code that refshadow
     // instruments (collections in printStackTrace, class loading, invokedynamic linkage), and a
@@ -83,7 +101,11 @@ public final class Failures {
    * of the program stays watched.
    */
   public static void report(String where, Throwable t, Frame f) {
-    report(where, t); // rethrows a VirtualMachineError: the program's condition, not the class's
+    if (t instanceof VirtualMachineError) {
+      virtualMachineError((VirtualMachineError) t); // the program's condition, not the class's
+      return;
+    }
+    report(where, t);
     if (f != null && f.active) {
       f.degraded = true;
       ClassSwitches.switchOff(f.classId, where);
@@ -94,7 +116,11 @@ public final class Failures {
    * {@link #report(String, Throwable)} for a failure at the entry of a method of {@code classId}.
    */
   public static void report(String where, Throwable t, int classId) {
-    report(where, t); // rethrows a VirtualMachineError
+    if (t instanceof VirtualMachineError) {
+      virtualMachineError((VirtualMachineError) t);
+      return;
+    }
+    report(where, t);
     ClassSwitches.switchOff(classId, where);
   }
 

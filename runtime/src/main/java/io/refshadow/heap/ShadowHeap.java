@@ -311,9 +311,15 @@ public final class ShadowHeap {
    * may itself have failed before releasing the lock: a hook is entered holding nothing (user code
    * run by the heap runs with the lock released), so whatever this thread still holds is leaked and
    * is released here, or every other thread would wait forever. After an OutOfMemoryError,
-   * mirroring stops, so that refshadow adds no more pressure to a host that is out of memory.
+   * mirroring stops, so that refshadow adds no more pressure to a host that is out of memory, and
+   * the whole shadow is released: true if this call did that (the first such error).
    */
-  void recoverAfter(VirtualMachineError e) {
+  /** Whether this thread holds the heap's lock (is inside the heap's own work). */
+  boolean lockHeldByCurrentThread() {
+    return gil.isHeldByCurrentThread();
+  }
+
+  boolean recoverAfter(VirtualMachineError e) {
     try {
       gil.finishRelease(); // the error hit inside the lock's own release
       if (gil.isHeldByCurrentThread()) {
@@ -329,15 +335,18 @@ public final class ShadowHeap {
       if (e instanceof OutOfMemoryError && !stopped) {
         stopReason = "when the JVM ran out of memory inside refshadow (the shadow was released)";
         stopped = true;
-        releaseAll();
-        System.err.println(
-            "refshadow: the JVM ran out of memory inside refshadow; mirroring stops here, the"
-                + " shadow heap's memory goes back to the program, which runs on unwatched (see"
-                + " option maxShadowMemory)");
+        if (releaseAll()) {
+          System.err.println(
+              "refshadow: the JVM ran out of memory inside refshadow; mirroring stops here, the"
+                  + " shadow heap's memory goes back to the program, which runs on unwatched (see"
+                  + " option maxShadowMemory)");
+          return true;
+        }
       }
     } catch (Throwable ignored) {
       // nothing more can be done here; the hook that failed is already being reported
     }
+    return false;
   }
 
   /**

@@ -237,8 +237,8 @@ class ConcurrencyTest extends InstalledHeap {
   /**
    * An OutOfMemoryError inside a hook stops mirroring for good; the shadow then gives its memory
    * back to the program (it lives in the same JVM heap): no node stays in the identity table, the
-   * generations, a frame or a static, so a program that recovers from the error by letting go of
-   * its own objects gets the room back, as it would without the agent.
+   * generations, a frame or a static, so that the program gets the room back, and the error,
+   * refshadow's own allocation failing, does not reach the program.
    */
   @Test
   void anOutOfMemoryErrorInsideAHookReleasesTheWholeShadow() {
@@ -251,11 +251,11 @@ class ConcurrencyTest extends InstalledHeap {
       line(main);
     }
     assertThat(heap.shadowBytes()).as("a thousand nodes and their array").isPositive();
-    try {
-      io.refshadow.heap.Failures.report("test", new OutOfMemoryError("simulated"));
-    } catch (OutOfMemoryError expected) {
-      // rethrown to the program, as a real one would be
-    }
+    // refshadow's own allocation failed: with the shadow given back, the program goes on without
+    // the error, as it would have run without the agent
+    org.assertj.core.api.Assertions.assertThatCode(
+            () -> Failures.report("test", new OutOfMemoryError("simulated")))
+        .doesNotThrowAnyException();
     assertThat(heap.isStopped()).isTrue();
     assertThat(heap.shadowBytes())
         .as("nothing left in the shadow but its emptied table")
@@ -265,6 +265,42 @@ class ConcurrencyTest extends InstalledHeap {
     assertThat(HeapInspector.trackedObjects(heap)).isEmpty();
     assertThat(main.localCount).as("the frame holds no node").isZero();
     exit(main); // a hook after the stop does nothing, and fails nothing
+  }
+
+  /** Past the first, nothing more is released, so the error goes on as the program's own. */
+  @Test
+  void aSecondOutOfMemoryErrorInsideAHookGoesOnToTheProgram() {
+    Failures.report("test", new OutOfMemoryError("first: the shadow is released"));
+    assertThat(heap.isStopped()).isTrue();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> Failures.report("test", new OutOfMemoryError("second")))
+        .isInstanceOf(OutOfMemoryError.class)
+        .hasMessage("second");
+  }
+
+  /** Reported from inside the heap's work (a listener, under the lock): rethrown to unwind it. */
+  @Test
+  void anOutOfMemoryErrorInsideTheHeapsOwnWorkUnwindsToTheHook() {
+    heap.lock();
+    try {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> Failures.report("listener", new OutOfMemoryError("inside")))
+          .isInstanceOf(OutOfMemoryError.class);
+    } finally {
+      while (heap.lockHeldByCurrentThread()) {
+        heap.unlock();
+      }
+    }
+    assertThat(heap.isStopped()).as("mirroring stops all the same").isTrue();
+  }
+
+  /** A stack overflow inside a hook is the program's runaway recursion: it goes on to it. */
+  @Test
+  void aStackOverflowErrorInsideAHookGoesOnToTheProgram() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> Failures.report("test", new StackOverflowError("deep")))
+        .isInstanceOf(StackOverflowError.class);
+    assertThat(heap.isStopped()).as("a stack overflow does not stop mirroring").isFalse();
   }
 
   /**
