@@ -83,7 +83,7 @@ final class HeapGuard implements NotificationListener {
   @Override
   public void handleNotification(Notification n, Object handback) {
     try {
-      if (heap.isStopped()
+      if (heap.isReleased()
           || !"com.sun.management.gc.notification".equals(n.getType())
           || !(n.getUserData() instanceof CompositeData)) {
         return;

@@ -332,7 +332,7 @@ public final class ShadowHeap {
           gil.finishRelease();
         }
       }
-      if (e instanceof OutOfMemoryError && !stopped) {
+      if (e instanceof OutOfMemoryError && !released) {
         stopReason = "when the JVM ran out of memory inside refshadow (the shadow was released)";
         stopped = true;
         if (releaseAll()) {
@@ -380,6 +380,7 @@ public final class ShadowHeap {
     } finally {
       gil.unlock();
     }
+    released = true;
     return true;
   }
 
@@ -390,8 +391,8 @@ public final class ShadowHeap {
    * bytes given back, so that the shadow never runs the program out of memory, whatever the budget.
    */
   public void releaseUnderPressure(String warning) {
-    if (stopped) {
-      return;
+    if (released || releasePending) {
+      return; // a shadow stopped at its budget still holds its memory: it is released too
     }
     pressureWarning = warning;
     stopReason = "when the heap was nearly full (the shadow was released)";
@@ -400,6 +401,14 @@ public final class ShadowHeap {
   }
 
   private volatile boolean releasePending;
+
+  /** Set once the whole shadow has been released ({@link #releaseAll}); nothing more to give. */
+  private volatile boolean released;
+
+  /** Whether the whole shadow has been released (under memory pressure or after an error). */
+  public boolean isReleased() {
+    return released;
+  }
 
   private volatile String pressureWarning;
 

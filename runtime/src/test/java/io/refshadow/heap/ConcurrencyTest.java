@@ -346,6 +346,31 @@ class ConcurrencyTest extends InstalledHeap {
     exit(main);
   }
 
+  /**
+   * A shadow already stopped at its budget keeps what it mirrored until then: under memory pressure
+   * it is released all the same.
+   */
+  @Test
+  void aShadowStoppedAtItsBudgetIsReleasedUnderMemoryPressureToo() {
+    heap.setMemoryBudget(50_000);
+    Frame main = enter(2);
+    Object[] kept = local(alloc(new Object[4096], main, 0), main, 0);
+    line(main);
+    for (int i = 0; i < kept.length && !heap.isStopped(); i++) {
+      kept[i] = alloc(new Node(), main, 0);
+      arrayStore(kept, i, kept[i], main);
+      line(main);
+    }
+    assertThat(heap.isStopped()).as("stopped at the budget").isTrue();
+    assertThat(heap.nodeOf(kept)).as("what was mirrored stays").isNotNull();
+    heap.releaseUnderPressure("the heap was 90% full (a test)");
+    alloc(new Node(), main, 1); // the next hook
+    assertThat(heap.isReleased()).isTrue();
+    assertThat(heap.nodeOf(kept)).isNull();
+    assertThat(heap.shadowBytes()).as("only the emptied table").isLessThan(1024);
+    exit(main);
+  }
+
   /** A finalizer that stores references: into the shared registry, under its monitor. */
   static final class Registered {
     static Object[] registry;
