@@ -243,13 +243,7 @@ class ConcurrencyTest extends InstalledHeap {
   @Test
   void anOutOfMemoryErrorInsideAHookReleasesTheWholeShadow() {
     Frame main = enter(2);
-    Object[] kept = local(alloc(new Object[1000], main, 0), main, 0);
-    line(main);
-    for (int i = 0; i < kept.length; i++) {
-      kept[i] = alloc(new Node(), main, 0);
-      arrayStore(kept, i, kept[i], main);
-      line(main);
-    }
+    Object[] kept = thousandNodesHeldIn(main);
     assertThat(heap.shadowBytes()).as("a thousand nodes and their array").isPositive();
     // refshadow's own allocation failed: with the shadow given back, the program goes on without
     // the error, as it would have run without the agent
@@ -310,13 +304,7 @@ class ConcurrencyTest extends InstalledHeap {
   @Test
   void underMemoryPressureTheNextHookReleasesTheWholeShadow() {
     Frame main = enter(2);
-    Object[] kept = local(alloc(new Object[1000], main, 0), main, 0);
-    line(main);
-    for (int i = 0; i < kept.length; i++) {
-      kept[i] = alloc(new Node(), main, 0);
-      arrayStore(kept, i, kept[i], main);
-      line(main);
-    }
+    Object[] kept = thousandNodesHeldIn(main);
     long before = heap.shadowBytes();
     assertThat(before).as("a thousand nodes, their edges and the table").isGreaterThan(96_000);
     java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
@@ -369,6 +357,18 @@ class ConcurrencyTest extends InstalledHeap {
     assertThat(heap.nodeOf(kept)).isNull();
     assertThat(heap.shadowBytes()).as("only the emptied table").isLessThan(1024);
     exit(main);
+  }
+
+  /** An array of a thousand objects, all mirrored, held in local 0 of {@code main}. */
+  private static Object[] thousandNodesHeldIn(Frame main) {
+    Object[] kept = local(alloc(new Object[1000], main, 0), main, 0);
+    line(main);
+    for (int i = 0; i < kept.length; i++) {
+      kept[i] = alloc(new Node(), main, 0);
+      arrayStore(kept, i, kept[i], main);
+      line(main);
+    }
+    return kept;
   }
 
   /** A finalizer that stores references: into the shared registry, under its monitor. */
