@@ -209,38 +209,6 @@ class ReliabilityIT {
         .contains("e.g. maxShadowMemory=30%");
   }
 
-  /**
-   * A program that fits its heap but whose shadow would not, with no budget: refshadow's heap guard
-   * sees the heap nearly full after a collection and gives the shadow back before the program runs
-   * out of memory (without the guard, the JVM runs out of memory inside refshadow, which then
-   * releases the shadow too, late; before that was handled, the program died of it).
-   */
-  @Test
-  void theHeapGuardReleasesTheShadowBeforeTheProgramRunsOutOfMemory() throws Exception {
-    List<String> small = List.of("-Xmx64m");
-    Run plain = run(small, null, "reliability.HeapPressure");
-    Run guarded = run(small, "maxShadowMemory=none,summary=stderr", "reliability.HeapPressure");
-    assertThat(guarded.exit()).as(guarded.stderr()).isZero();
-    assertThat(guarded.stdout())
-        .as("the program's own output is unchanged")
-        .isEqualTo(plain.stdout());
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile(
-                "the heap was (\\d+)% full after a garbage collection \\(\\d+ of 64 MB,"
-                    + " refshadow's guard acts from 80%\\); mirroring stops here and the shadow heap"
-                    + " \\(about (\\d+) MB\\) goes back to the program")
-            .matcher(guarded.stderr());
-    assertThat(m.find()).as(guarded.stderr()).isTrue();
-    assertThat(Integer.parseInt(m.group(1))).isBetween(80, 100);
-    assertThat(Integer.parseInt(m.group(2))).as("the shadow was the bulk of it").isPositive();
-    assertThat(guarded.stderr())
-        .doesNotContain("ran out of memory")
-        .contains("mirroring stopped when the heap was nearly full (the shadow was released)");
-    assertThat(guarded.stderr().lines().filter(l -> l.contains("full after a garbage collection")))
-        .as("one warning")
-        .hasSize(1);
-  }
-
   /** The ids of BudgetGrowth's " freed i" lines, each checked to come right before "dropped i". */
   private static List<Integer> freedWhereDropped(List<String> out) {
     List<Integer> freed = new ArrayList<>();
