@@ -77,12 +77,12 @@ final class NodeTable {
     size--;
   }
 
-  /** Forgets every node (the shadow heap gives its memory back; see ShadowHeap#releaseAll). */
   /** Bytes the table's own arrays take (a 4-byte slot, compressed references, and a bit each). */
   long footprint() {
     return slots.length * 4L + removed.length * 8L;
   }
 
+  /** Forgets every node (the shadow heap gives its memory back; see ShadowHeap#releaseAll). */
   void clear() {
     for (Node n : slots) {
       if (n != null) {

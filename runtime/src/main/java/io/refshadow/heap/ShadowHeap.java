@@ -306,6 +306,11 @@ public final class ShadowHeap {
     gil.unlock();
   }
 
+  /** Whether this thread holds the heap's lock (is inside the heap's own work). */
+  boolean lockHeldByCurrentThread() {
+    return gil.isHeldByCurrentThread();
+  }
+
   /**
    * After a StackOverflowError or OutOfMemoryError inside a hook, the hook's own {@code finally}
    * may itself have failed before releasing the lock: a hook is entered holding nothing (user code
@@ -314,11 +319,6 @@ public final class ShadowHeap {
    * mirroring stops, so that refshadow adds no more pressure to a host that is out of memory, and
    * the whole shadow is released: true if this call did that (the first such error).
    */
-  /** Whether this thread holds the heap's lock (is inside the heap's own work). */
-  boolean lockHeldByCurrentThread() {
-    return gil.isHeldByCurrentThread();
-  }
-
   boolean recoverAfter(VirtualMachineError e) {
     try {
       gil.finishRelease(); // the error hit inside the lock's own release
@@ -385,10 +385,11 @@ public final class ShadowHeap {
   }
 
   /**
-   * The heap is nearly full after a garbage collection (refshadow's heap guard saw it, on the JVM's
-   * notification thread): mirroring stops now, and the next hook any thread reaches, holding
-   * nothing, releases the whole shadow ({@link #releaseAll}) and prints {@code warning} with the
-   * bytes given back, so that the shadow never runs the program out of memory, whatever the budget.
+   * The heap is nearly full after a garbage collection (for a heap guard to call, from any thread;
+   * none is installed yet: see issue 8's notes): mirroring stops now, and the next hook any thread
+   * reaches, holding nothing, releases the whole shadow ({@link #releaseAll}) and prints {@code
+   * warning} with the bytes given back, so that the shadow never runs the program out of memory,
+   * whatever the budget.
    */
   public void releaseUnderPressure(String warning) {
     if (released || releasePending) {
@@ -1165,10 +1166,10 @@ public final class ShadowHeap {
    * The second half: untrack, decrement gen-0 count (PyObject_GC_Del), forget the object.
    *
    * <p>The node's weak referent is left as it is: a freed node has left the identity table and the
-   * generation lists, the shadow registers it with no reference queue, and everything that still
-   * holds a node and reads its referent (frames, statics, pending results, edges) holds a counted
-   * reference, so it never holds a freed one. Clearing it was a native call per freed object
-   * ({@code Reference.clear0} on JDK 16+).
+   * generation lists (if it was registered with the reference queue, the drain skips it as freed),
+   * and everything that still holds a node and reads its referent (frames, statics, pending
+   * results, edges) holds a counted reference, so it never holds a freed one. Clearing it was a
+   * native call per freed object ({@code Reference.clear0} on JDK 16+).
    */
   private void finishDealloc(Node n) {
     gc.untrackFreed(n);
