@@ -65,6 +65,7 @@ public class NodeFields {
     for (Class<?> c :
         new Class<?>[] {Item.class, Special.class, Point.class, Color.class, Shape.class}) {
       System.err.println("shadow: field " + c.getSimpleName() + " " + nodeFieldOf(c));
+      System.err.println("shadow: declared " + c.getSimpleName() + declaredFields(c));
     }
     System.err.println(
         "shadow: suid Item " + ObjectStreamClass.lookup(Item.class).getSerialVersionUID());
@@ -104,16 +105,35 @@ public class NodeFields {
   /** "none", or the injected field's modifiers and the class declaring it. */
   private static String nodeFieldOf(Class<?> c) {
     for (Class<?> k = c; k != null; k = k.getSuperclass()) {
-      for (Field f : k.getDeclaredFields()) {
-        if (f.getName().equals("$refshadow$node")) {
-          return Modifier.toString(f.getModifiers())
-              + (f.isSynthetic() ? " synthetic" : "")
-              + " in "
-              + k.getSimpleName();
-        }
+      Field f;
+      try {
+        f = k.getDeclaredField("$refshadow$node"); // by name: getDeclaredFields() does not list it
+      } catch (NoSuchFieldException e) {
+        continue;
       }
+      return Modifier.toString(f.getModifiers())
+          + (f.isSynthetic() ? " synthetic" : "")
+          + " in "
+          + k.getSimpleName();
     }
     return "none";
+  }
+
+  /**
+   * The names of a class's declared fields, as the program's reflection lists them: by a direct
+   * call, and through a method reference (an invokedynamic the agent rewrites too).
+   */
+  private static String declaredFields(Class<?> c) {
+    StringBuilder names = new StringBuilder();
+    for (Field f : c.getDeclaredFields()) {
+      names.append(' ').append(f.getName());
+    }
+    java.util.function.Function<Class<?>, Field[]> lister = Class::getDeclaredFields;
+    names.append(" |");
+    for (Field f : lister.apply(c)) {
+      names.append(' ').append(f.getName());
+    }
+    return names.toString();
   }
 
   private static Object nodeIn(Item item) throws ReflectiveOperationException {

@@ -551,6 +551,15 @@ public final class Hooks {
   }
 
   /**
+   * {@code c.getDeclaredFields()}, called in its place by transformed code: the same fields without
+   * the node field the agent added, so the program's reflection sees its classes as they were
+   * written. A null {@code c} throws the NullPointerException the call would have thrown.
+   */
+  public static java.lang.reflect.Field[] declaredFields(Class<?> c) {
+    return io.refshadow.heap.NodeField.without(c.getDeclaredFields());
+  }
+
+  /**
    * {@code value} is passed to an interface method of {@code receiver} (for example {@code
    * List.add}): it escapes only if the receiver's class is not instrumented.
    */

@@ -121,6 +121,9 @@ final class InstrumentingClassVisitor extends ClassVisitor {
       @Override
       public void visitEnd() {
         super.visitEnd();
+        if (!internal) {
+          ReflectionCalls.hideNodeField(this);
+        }
         MethodNode original = copyOf(this);
         try {
           if (new MethodInstrumenter(owner, this, scope, internal).instrument()) {

@@ -76,4 +76,22 @@ class NodeFieldIT {
     assertThat(shadowLines(watched, "suid ")).isEqualTo(shadowLines(plain, "suid "));
     assertThat(shadowLines(plain, "field ")).allMatch(l -> l.endsWith(" none"));
   }
+
+  @Test
+  void theProgramsReflectionListsTheFieldsItDeclaredAndNotTheInjectedOne() throws Exception {
+    HostJvm.Result plain =
+        HostJvm.run(
+            "node-field-plain-reflect",
+            List.of("-cp", HostJvm.plainClassPath(), MAIN, "classes-only"));
+    assertThat(plain.exit()).as(plain.describe()).isZero();
+    HostJvm.Result watched = underAgent("node-field-reflect", "summary=stderr");
+    // the field is there (found by name), yet getDeclaredFields(), called directly or through a
+    // method reference, lists exactly what it lists without the agent
+    assertThat(shadowLines(watched, "field Item "))
+        .containsExactly("shadow: field Item private transient synthetic in Item");
+    assertThat(shadowLines(plain, "declared "))
+        .contains("shadow: declared Item name ref | name ref")
+        .hasSize(5);
+    assertThat(shadowLines(watched, "declared ")).isEqualTo(shadowLines(plain, "declared "));
+  }
 }

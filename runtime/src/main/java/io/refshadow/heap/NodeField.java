@@ -16,11 +16,12 @@ import java.lang.reflect.Modifier;
  *
  * <p>Being private, transient and synthetic, the field changes neither a class's default {@code
  * serialVersionUID} nor what serialization, {@code Objects}-style reflective equality or most
- * mappers (which skip transient or synthetic fields) see; code that lists every declared field does
- * see it, as it sees JaCoCo's {@code $jacocoData}. A value found in it is trusted only if it is a
- * live node of the current heap whose referent is this very object: {@code clone()} and
- * field-by-field copies carry the original's node along, and a heap replaced by another (tests)
- * leaves its nodes behind.
+ * mappers (which skip transient or synthetic fields) see; and the {@code getDeclaredFields()} calls
+ * of transformed code go through {@link #without}, so code that lists every declared field does not
+ * see it either (code the agent does not transform does, as it sees JaCoCo's {@code $jacocoData}).
+ * A value found in it is trusted only if it is a live node of the current heap whose referent is
+ * this very object: {@code clone()} and field-by-field copies carry the original's node along, and
+ * a heap replaced by another (tests) leaves its nodes behind.
  */
 public final class NodeField {
   /** The field's name; the agent declares it with exactly this name and type {@code Object}. */
@@ -130,6 +131,23 @@ public final class NodeField {
   /** Whether {@code f} is the injected field (which the shadow never counts as an edge). */
   static boolean is(Field f) {
     return f.isSynthetic() && f.getName().equals(NAME);
+  }
+
+  /**
+   * {@code fields} without the node field, for the program's reflection ({@code
+   * Hooks.declaredFields}): the same array when it is not among them, which is what {@code
+   * getDeclaredFields()} returns for every class the agent did not give one.
+   */
+  public static Field[] without(Field[] fields) {
+    for (int i = 0; i < fields.length; i++) {
+      if (is(fields[i])) {
+        Field[] rest = new Field[fields.length - 1];
+        System.arraycopy(fields, 0, rest, 0, i);
+        System.arraycopy(fields, i + 1, rest, i, fields.length - i - 1);
+        return rest;
+      }
+    }
+    return fields;
   }
 
   /**
