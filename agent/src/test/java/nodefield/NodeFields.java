@@ -72,6 +72,10 @@ public class NodeFields {
     if (args.length > 0 && args[0].equals("classes-only")) {
       return; // run without the agent: Gc.collect() below needs it
     }
+    if (args.length > 0 && args[0].equals("release")) {
+      release();
+      return;
+    }
 
     Item a = new Item("a");
     Item b = a.copy("b");
@@ -100,6 +104,51 @@ public class NodeFields {
     System.out.println("collecting");
     System.out.println("collected " + io.refshadow.Gc.collect());
     System.out.println("end");
+  }
+
+  /**
+   * Holds a ring of items and a chain hanging off it, has the shadow released as after an
+   * out-of-memory error inside a hook (the report a hook makes), and reports how many of the items
+   * still hold a node in their field, and how many of their former nodes the JVM could not reclaim:
+   * the memory a release gives back is only given back if the objects the program keeps let go of
+   * their nodes.
+   */
+  private static void release() throws Exception {
+    Item[] items = new Item[200];
+    for (int i = 0; i < items.length; i++) {
+      items[i] = new Item("r" + i);
+      if (i > 0) {
+        items[i - 1].ref = items[i];
+      }
+    }
+    items[99].ref = items[0]; // a ring of 100, tracked in a generation; the rest a chain off it
+    java.lang.ref.WeakReference<?>[] nodes = new java.lang.ref.WeakReference<?>[items.length];
+    int held = 0;
+    for (int i = 0; i < items.length; i++) {
+      Object node = nodeIn(items[i]);
+      held += node == null ? 0 : 1;
+      nodes[i] = new java.lang.ref.WeakReference<>(node);
+    }
+    System.err.println("shadow: before the release, items holding a node " + held);
+    io.refshadow.heap.Failures.report(
+        "NodeFields (a test)", new OutOfMemoryError("simulated, inside a hook"));
+    System.err.println("shadow: released " + io.refshadow.heap.ShadowHeap.active.isReleased());
+    int still = 0;
+    for (Item item : items) {
+      still += nodeIn(item) == null ? 0 : 1;
+    }
+    System.err.println("shadow: after the release, items holding a node " + still);
+    int alive = items.length;
+    for (int attempt = 0; attempt < 20 && alive > 0; attempt++) {
+      System.gc();
+      Thread.sleep(50);
+      alive = 0;
+      for (java.lang.ref.WeakReference<?> w : nodes) {
+        alive += w.get() == null ? 0 : 1;
+      }
+    }
+    System.err.println("shadow: former nodes the JVM could not reclaim " + alive);
+    java.lang.ref.Reference.reachabilityFence(items);
   }
 
   /** "none", or the injected field's modifiers and the class declaring it. */

@@ -77,6 +77,28 @@ class NodeFieldIT {
     assertThat(shadowLines(plain, "field ")).allMatch(l -> l.endsWith(" none"));
   }
 
+  /**
+   * When the shadow is released (after an out-of-memory error inside a hook), the objects the
+   * program still holds let go of their nodes, so that the JVM reclaims them: before, they kept
+   * their nodes, and through the nodes' edges much of the shadow, alive.
+   */
+  @Test
+  void releasingTheShadowCutsTheNodesFromTheObjectsTheProgramStillHolds() throws Exception {
+    HostJvm.Result r =
+        HostJvm.run(
+            "node-field-release",
+            List.of(
+                HostJvm.agent("summary=stderr"), "-cp", HostJvm.agentClassPath(), MAIN, "release"));
+    assertThat(r.exit()).as(r.describe()).isZero();
+    assertThat(r.stderr())
+        .as(r.describe())
+        .contains(
+            "shadow: before the release, items holding a node 200",
+            "shadow: released true",
+            "shadow: after the release, items holding a node 0",
+            "shadow: former nodes the JVM could not reclaim 0");
+  }
+
   @Test
   void theProgramsReflectionListsTheFieldsItDeclaredAndNotTheInjectedOne() throws Exception {
     HostJvm.Result plain =

@@ -22,18 +22,28 @@ public final class Failures {
    * allocation failing: the first one stops mirroring and releases the whole shadow, and then the
    * program goes on without the error, its memory given back, as it would have run without the
    * agent (if it is short of memory itself, its own next allocation fails as it would have). If the
-   * shadow could not be released (another thread inside a hook for a second), or the error is
-   * reported from inside the heap's own work, it goes on (to the hook, or the program).
+   * shadow cannot be released at once (another thread inside a hook for a second, or heap work
+   * waiting for a finalizer that this hook belongs to), mirroring stops and the next hook releases
+   * it. Reported from inside the heap's own work (a listener, under a hook's lock), the error only
+   * stops mirroring and goes on, untouched, so that the work unwinds and the hook lets go of the
+   * lock in its {@code finally}; the hook's own report then releases the shadow. A second
+   * out-of-memory error, once the shadow is released, is the program's own and goes on to it.
    */
   private static void virtualMachineError(VirtualMachineError e) {
     ShadowHeap h = ShadowHeap.active;
     if (h == null) {
       throw e;
     }
-    // a report from inside the heap's own work (a listener, under the lock) rethrows, so that the
-    // work it interrupted unwinds to the hook, whose own report then decides
-    boolean insideHeapWork = h.lockHeldByCurrentThread();
-    if (h.recoverAfter(e) && e instanceof OutOfMemoryError && !insideHeapWork) {
+    if (h.busy && h.lockHeldByCurrentThread()) {
+      // inside heap work: its hook (or API call) still holds the lock and will release it
+      if (e instanceof OutOfMemoryError) {
+        h.releaseLater("the JVM ran out of memory inside refshadow");
+      }
+      throw e;
+    }
+    // A hook's own report, past its finally: anything this thread still holds is leaked (its
+    // finally failed too) and is let go here.
+    if (h.recoverAfter(e) && e instanceof OutOfMemoryError) {
       return;
     }
     throw e;

@@ -441,16 +441,22 @@ public final class HookSupport {
       array[index] = value;
       return;
     }
+    Throwable failed = null;
     try {
       array[index] = value;
       try {
         h.arrayStore(live(f), array, arrayType, index, value, type);
       } catch (Throwable t) {
-        Failures.report("Hooks.arrayStore", t, f);
+        failed = t;
       }
     } finally {
       h.busy = false; // first, inline: the call below may overflow the stack
       h.exitMirror();
+    }
+    if (failed != null) {
+      // reported with the lock let go, as every hook reports (an out-of-memory error then
+      // releases the shadow, which needs the lock free)
+      Failures.report("Hooks.arrayStore", failed, f);
     }
   }
 

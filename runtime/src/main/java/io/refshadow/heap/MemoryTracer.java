@@ -82,6 +82,31 @@ public final class MemoryTracer implements HeapListener {
         });
   }
 
+  /**
+   * The shadow {@code heap} is being released ({@code ShadowHeap.releaseAll}, lock held): its
+   * tracer, if it has one, forgets every node it traces (it keeps them in its own table, which
+   * would keep them alive) and answers from then on as for an empty heap; tracing goes on.
+   */
+  static void forgetAll(ShadowHeap heap) {
+    MemoryTracer t = current;
+    if (t == null || t.heap != heap) {
+      return;
+    }
+    for (int i = 0; i < t.keys.length; i++) {
+      Node n = t.keys[i];
+      if (n != null) {
+        t.pymalloc.free(t.handles[i], Math.max(n.size(), 0));
+      }
+    }
+    t.keys = new Node[1024];
+    t.handles = new long[1024];
+    t.typeOf = new int[1024];
+    t.size = 0;
+    java.util.Arrays.fill(t.typeObjects, 0);
+    java.util.Arrays.fill(t.typeBytes, 0);
+    t.currentBytes = 0;
+  }
+
   public static boolean isTracing() {
     ShadowHeap h = ShadowHeap.require();
     MemoryTracer t = current;

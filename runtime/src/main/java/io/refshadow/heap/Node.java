@@ -27,7 +27,8 @@ public final class Node extends WeakReference<Object> {
       EXTERNAL = 1 << 10, // holds one reference from outside the shadow (adopted or pinned)
       WEAKREF_OBJECT = 1 << 11, // the node of a weak reference object ({@link #strong} is it)
       INTERNAL = 1 << 12, // a JDK collection's own storage: tracked, but not counted in gen 0
-      CONSTRUCTING = 1 << 13; // seen in its constructor; not yet handed to its creator
+      CONSTRUCTING = 1 << 13, // seen in its constructor; not yet handed to its creator
+      RELEASED = 1 << 14; // cut loose from its object when the whole shadow was released
 
   final int hash;
   final ClassInfo type;

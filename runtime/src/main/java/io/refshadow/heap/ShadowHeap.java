@@ -336,12 +336,18 @@ public final class ShadowHeap {
         stopReason = "when the JVM ran out of memory inside refshadow (the shadow was released)";
         stopped = true;
         if (releaseAll()) {
+          releasePending = false;
           System.err.println(
               "refshadow: the JVM ran out of memory inside refshadow; mirroring stops here, the"
                   + " shadow heap's memory goes back to the program, which runs on unwatched (see"
                   + " option maxShadowMemory)");
           return true;
         }
+        // Another thread stayed inside a hook, or heap work waits for user code (this error may
+        // come from a finalizer's hook): mirroring has stopped, and the next hook that holds
+        // nothing releases the shadow.
+        releaseLater("the JVM ran out of memory inside refshadow");
+        return true;
       }
     } catch (Throwable ignored) {
       // nothing more can be done here; the hook that failed is already being reported
@@ -359,6 +365,19 @@ public final class ShadowHeap {
       return false; // another thread is inside a hook; it stops at its next one, the memory stays
     }
     try {
+      if (pausedUserCode > 0) {
+        // A thread's heap work (a collection, a dealloc) waits for user code it runs (a finalizer,
+        // a callback) to return, and then goes on with the lists and counts it was using: releasing
+        // them under it would leave it working on emptied structures. A later hook does it.
+        return false;
+      }
+      try {
+        cutNodesFromObjects();
+        MemoryTracer.forgetAll(this);
+      } catch (Throwable t) {
+        // out of memory again, or a bug: what was not cut stays reachable from its object; the
+        // structures below are emptied all the same
+      }
       table.clear();
       fieldMark = newFieldMark(); // what objects still hold in their node fields is no longer found
       fieldNodes = 0;
@@ -385,6 +404,69 @@ public final class ShadowHeap {
   }
 
   /**
+   * Before a release, with the lock held: each node the shadow can still find (the generations, the
+   * table, the roots, and through their edges the untracked nodes they point to) is cut from its
+   * object's node field. A live object of an application class keeps its node in that field ({@link
+   * NodeField}), and the node keeps its edges and its generation list's links: without this,
+   * emptying the shadow's own structures would give back only the nodes found through the table,
+   * and the objects the program still holds would keep the rest of the shadow alive.
+   */
+  private void cutNodesFromObjects() {
+    cutStack = CUT_END;
+    for (GcList g : gc.generations) {
+      cutList(g);
+    }
+    cutList(gc.permanent);
+    table.forEach(this::pushToCut);
+    forEachRootReference(this::pushToCut);
+    while (cutStack != CUT_END) {
+      Node n = cutStack;
+      cutStack = n.gcNext;
+      n.gcNext = null;
+      cut(n);
+    }
+  }
+
+  /** Untracked nodes still to be cut, linked through their (otherwise null) {@code gcNext}. */
+  private Node cutStack;
+
+  /** The bottom of {@link #cutStack}. */
+  private static final Node CUT_END = new Node();
+
+  private void cutList(GcList list) {
+    for (Node n = list.head.gcNext; n != list.head; n = n.gcNext) {
+      n.flags |= Node.RELEASED;
+      cut(n);
+    }
+  }
+
+  /** Queues an untracked node to be cut; a tracked one is cut with its generation. */
+  private void pushToCut(Node n) {
+    if (n == null || (n.flags & (Node.RELEASED | Node.TRACKED)) != 0 || n.gcNext != null) {
+      return;
+    }
+    n.flags |= Node.RELEASED;
+    n.gcNext = cutStack;
+    cutStack = n;
+  }
+
+  private void cut(Node n) {
+    if (n.tableSlot == fieldMark && n.type != null && n.type.nodeOffset >= 0) {
+      Object o = n.get();
+      if (o != null && NodeField.get(o, n.type.nodeOffset) == n) {
+        NodeField.set(o, n.type.nodeOffset, null);
+      }
+    }
+    Node[] edges = n.edges;
+    if (edges != null) {
+      for (Node e : edges) {
+        pushToCut(e);
+      }
+    }
+    n.strong = null;
+  }
+
+  /**
    * The heap is nearly full after a garbage collection (for a heap guard to call, from any thread;
    * none is installed yet: see issue 8's notes): mirroring stops now, and the next hook any thread
    * reaches, holding nothing, releases the whole shadow ({@link #releaseAll}) and prints {@code
@@ -395,8 +477,19 @@ public final class ShadowHeap {
     if (released || releasePending) {
       return; // a shadow stopped at its budget still holds its memory: it is released too
     }
-    pressureWarning = warning;
     stopReason = "when the heap was nearly full (the shadow was released)";
+    releaseLater(warning);
+  }
+
+  /**
+   * Stops mirroring now and has the next hook that holds nothing release the shadow, printing
+   * {@code warning} ({@link #releasePendingShadow}).
+   */
+  void releaseLater(String warning) {
+    if (released) {
+      return;
+    }
+    pressureWarning = warning;
     releasePending = true;
     stopped = true;
   }
@@ -715,6 +808,13 @@ public final class ShadowHeap {
   }
 
   /**
+   * How many threads' heap work is waiting, the lock let go, for user code it runs ({@link
+   * #runUserCode}); the shadow is not released meanwhile ({@link #releaseAll}). Guarded by the
+   * lock.
+   */
+  private int pausedUserCode;
+
+  /**
    * Runs user code (a finalizer, a weakref or gc callback) from inside the heap: its own hooks are
    * mirrored, and whatever it throws is reported as unraisable, as CPython's {@code
    * PyErr_WriteUnraisable} does.
@@ -740,6 +840,7 @@ public final class ShadowHeap {
     // own, `collecting` keeps other threads from starting a collection); each hook the user code
     // makes takes the lock again.
     int holds = gil.getHoldCount();
+    pausedUserCode++;
     for (int i = 0; i < holds; i++) {
       gil.unlock();
     }
@@ -753,6 +854,7 @@ public final class ShadowHeap {
       for (int i = 0; i < holds; i++) {
         gil.lock();
       }
+      pausedUserCode--;
       releasePending(ts); // what the user code itself left unclaimed
       ts.pendingReturn = pending;
       gc.deleting = deleting;

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.refshadow.Del;
+import io.refshadow.Hooks;
 import io.refshadow.Weakref;
 import io.refshadow.twin.Node;
 import java.time.Duration;
@@ -272,20 +273,122 @@ class ConcurrencyTest extends InstalledHeap {
         .hasMessage("second");
   }
 
-  /** Reported from inside the heap's work (a listener, under the lock): rethrown to unwind it. */
-  @Test
-  void anOutOfMemoryErrorInsideTheHeapsOwnWorkUnwindsToTheHook() {
-    heap.lock();
-    try {
-      org.assertj.core.api.Assertions.assertThatThrownBy(
-              () -> Failures.report("listener", new OutOfMemoryError("inside")))
-          .isInstanceOf(OutOfMemoryError.class);
-    } finally {
-      while (heap.lockHeldByCurrentThread()) {
-        heap.unlock();
+  /**
+   * A listener that runs out of memory at its first free (the heap's own work, under the lock) and
+   * reports it, as refshadow's own listeners do.
+   */
+  private static final class FailingListener implements HeapListener {
+    int failures;
+
+    @Override
+    public void onFree(io.refshadow.heap.Node node, boolean byCycleDetector, Object object) {
+      if (failures++ == 0) {
+        try {
+          throw new OutOfMemoryError("simulated, in a listener");
+        } catch (Throwable t) {
+          Failures.report("test listener", t); // as the agent's listeners report
+        }
       }
     }
-    assertThat(heap.isStopped()).as("mirroring stops all the same").isTrue();
+  }
+
+  /**
+   * Out of memory inside the heap's own work under an array store (a listener, called with the
+   * hook's lock held): the program's store is made, no error reaches it, the hook lets go of the
+   * lock, and the shadow is released. Before, the report let go of the lock under the hook, whose
+   * finally then threw IllegalMonitorStateException into the program.
+   */
+  @Test
+  void anOutOfMemoryErrorUnderAnArrayStoreNeverReachesTheProgram() throws Exception {
+    Frame main = enter(2);
+    Object[] kept = thousandNodesHeldIn(main);
+    heap.addListener(new FailingListener());
+    Object replacement = new Object();
+    org.assertj.core.api.Assertions.assertThatCode(
+            () -> arrayStore(kept, 0, replacement, main)) // frees the old kept[0]
+        .doesNotThrowAnyException();
+    assertThat(kept[0]).as("the program's own store is made").isSameAs(replacement);
+    assertThat(heap.lockHeldByCurrentThread()).as("the hook let go of the lock").isFalse();
+    assertThat(heap.isReleased()).as("the hook's report released the shadow").isTrue();
+    assertThat(heap.nodeOf(kept)).isNull();
+    AtomicInteger took = new AtomicInteger();
+    Thread other =
+        new Thread(
+            () -> {
+              if (heap.tryLock(1000)) {
+                took.set(1);
+                heap.unlock();
+              }
+            });
+    other.start();
+    other.join();
+    assertThat(took).as("another thread can take the lock").hasValue(1);
+    exit(main);
+  }
+
+  /**
+   * Out of memory in a listener under an API call ({@code Gc.collect()}): the error goes on to the
+   * caller with the lock let go by the call itself (before, the caller got an
+   * IllegalMonitorStateException), mirroring stops, and the next hook releases the shadow.
+   */
+  @Test
+  void anOutOfMemoryErrorInsideAnApiCallStopsMirroringAndTheNextHookReleases() {
+    Frame main = enter(2);
+    Node a = local(alloc(new Node(), main, 0), main, 0);
+    line(main);
+    Node b = local(alloc(new Node(), main, 0), main, 1);
+    line(main);
+    a.ref = b;
+    putField(a, b, Node.REF, main);
+    b.ref = a;
+    putField(b, a, Node.REF, main);
+    Hooks.storeLocal(null, main, 0);
+    Hooks.storeLocal(null, main, 1); // a ring that only the collector frees
+    heap.addListener(new FailingListener());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> PyApi.collect(2))
+        .isInstanceOf(OutOfMemoryError.class);
+    assertThat(heap.lockHeldByCurrentThread()).as("the call let go of the lock").isFalse();
+    assertThat(heap.isStopped()).as("mirroring stopped").isTrue();
+    assertThat(heap.isReleased()).as("not under the call").isFalse();
+    alloc(new Node(), main, 0); // the next hook
+    assertThat(heap.isReleased()).isTrue();
+    exit(main);
+  }
+
+  /**
+   * Out of memory in a hook of a finalizer: the heap work that runs the finalizer (a dealloc) waits
+   * for it with the lock let go, and goes on with its structures after it returns, so the shadow is
+   * not released under it; mirroring stops, and the first hook after it releases the shadow.
+   */
+  @Test
+  void anOutOfMemoryErrorInAFinalizersHookReleasesOnlyOnceTheHeapWorkGoesOn() {
+    Frame main = enter(2);
+    thousandNodesHeldIn(main);
+    ReleasedInDel.releasedInside = null;
+    local(alloc(new ReleasedInDel(), main, 0), main, 1);
+    line(main);
+    org.assertj.core.api.Assertions.assertThatCode(() -> Hooks.storeLocal(null, main, 1))
+        .as("the finalizer runs, and nothing reaches the program")
+        .doesNotThrowAnyException();
+    assertThat(ReleasedInDel.releasedInside)
+        .as("the finalizer ran, the shadow not released")
+        .isFalse();
+    assertThat(heap.isStopped()).isTrue();
+    alloc(new Node(), main, 0); // the next hook
+    assertThat(heap.isReleased()).isTrue();
+    assertThat(HeapInspector.trackedObjects(heap)).isEmpty();
+    exit(main);
+  }
+
+  /** Its finalizer's hook runs out of memory (simulated: the report a hook makes). */
+  static final class ReleasedInDel {
+    static volatile Boolean releasedInside;
+
+    @Del
+    void del() {
+      Failures.report("a hook in a finalizer", new OutOfMemoryError("simulated, in a finalizer"));
+      releasedInside = ShadowHeap.active.isReleased();
+    }
   }
 
   /** A stack overflow inside a hook is the program's runaway recursion: it goes on to it. */
