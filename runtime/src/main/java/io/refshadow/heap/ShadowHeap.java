@@ -604,6 +604,7 @@ public final class ShadowHeap {
         Thread holder = gil.holder();
         if (stopped || (holder != null && !holder.isAlive())) {
           if (!stopped) {
+            stopReason = "when a thread ended holding the shadow heap's lock (a refshadow bug)";
             stopped = true;
             System.err.println(
                 "refshadow: thread \""
@@ -1070,6 +1071,13 @@ public final class ShadowHeap {
    */
   void releaseReclaimed() {
     if (releasing) {
+      return;
+    }
+    if (released) {
+      // the nodes the queue hands back now belong to the shadow that was given back: forgotten
+      while (reclaimed.poll() != null) {
+        // nothing to release
+      }
       return;
     }
     releasing = true;

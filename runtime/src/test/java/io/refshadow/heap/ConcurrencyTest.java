@@ -233,6 +233,7 @@ class ConcurrencyTest extends InstalledHeap {
         });
     assertThat(array[0]).as("the program's own store is made").isSameAs(value);
     assertThat(heap.isStopped()).as("mirroring stopped").isTrue();
+    assertThat(heap.stopReason()).as("for the summary").contains("ended holding");
   }
 
   /**
