@@ -52,6 +52,11 @@ final class Installer {
     heap.setMemoryBudget(
         options.shadowBudget(Runtime.getRuntime().maxMemory()), options.shadowBudgetOrigin());
     heap.mirrorOneIn(options.mirrorOneIn);
+    try {
+      HeapGuard.install(heap);
+    } catch (Throwable t) {
+      // a JVM without the management API: the budget alone applies
+    }
     // Test-only switch: every mirrored hook fails inside refshadow (true), or the hooks of one
     // class's methods do (its binary name), to prove the host never sees it and that only that
     // class's instrumentation is switched off.

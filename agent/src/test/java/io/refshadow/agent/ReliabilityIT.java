@@ -25,7 +25,8 @@ class ReliabilityIT {
 
   record Run(int exit, List<String> stdout, String stderr) {}
 
-  private static Run run(List<String> jvmArgs, String agentOptions, String main) throws Exception {
+  private static Run run(List<String> jvmArgs, String agentOptions, String main, String... args)
+      throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmArgs);
@@ -35,6 +36,7 @@ class ReliabilityIT {
     cmd.add("-cp");
     cmd.add(ProgramsUnderAgentIT.libraryClassPath());
     cmd.add(main);
+    cmd.addAll(List.of(args));
     Path err = Files.createTempFile("refshadow-reliability", ".err");
     Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
     byte[] out = p.getInputStream().readAllBytes();
@@ -207,6 +209,62 @@ class ReliabilityIT {
     assertThat(share.stderr())
         .contains("bad share '200%' for option maxShadowMemory")
         .contains("e.g. maxShadowMemory=30%");
+  }
+
+  /**
+   * A program that fits its heap but whose shadow would not, with no budget: refshadow's heap guard
+   * sees the heap nearly full after a collection and gives the shadow back before the program runs
+   * out of memory (without the guard, the JVM runs out of memory inside refshadow, which then
+   * releases the shadow too, late, or in the program, which dies of it).
+   */
+  @Test
+  void theHeapGuardReleasesTheShadowBeforeTheProgramRunsOutOfMemory() throws Exception {
+    List<String> small = List.of("-Xmx96m");
+    Run plain = run(small, null, "reliability.HeapPressure");
+    Run guarded = run(small, "maxShadowMemory=none,summary=stderr", "reliability.HeapPressure");
+    assertThat(guarded.exit()).as(guarded.stderr()).isZero();
+    assertThat(guarded.stdout())
+        .as("the program's own output is unchanged")
+        .isEqualTo(plain.stdout());
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "the heap was (\\d+)% full after a garbage collection \\(\\d+ of 96 MB,"
+                    + " refshadow's guard acts from 80%\\); mirroring stops here and the shadow heap"
+                    + " \\(about (\\d+) MB\\) goes back to the program")
+            .matcher(guarded.stderr());
+    assertThat(m.find()).as(guarded.stderr()).isTrue();
+    assertThat(Integer.parseInt(m.group(1))).isBetween(80, 100);
+    assertThat(Integer.parseInt(m.group(2))).as("the shadow was the bulk of it").isPositive();
+    assertThat(guarded.stderr())
+        .doesNotContain("ran out of memory")
+        .contains("mirroring stopped when the heap was nearly full (the shadow was released)");
+    assertThat(guarded.stderr().lines().filter(l -> l.contains("full after a garbage collection")))
+        .as("one warning")
+        .hasSize(1);
+  }
+
+  /**
+   * The default budget (half the heap) leaves a program half its heap; one whose own data then
+   * needs more (HeapPressure's 40 MB of arrays after its chain, in 96 MB) got the JVM's
+   * OutOfMemoryError in its own allocation, where no hook could catch it, and died, in a heap its
+   * data fits without the agent. The guard gives the shadow back first.
+   */
+  @Test
+  void theHeapGuardMakesRoomForAProgramWhoseDataOutgrowsWhatTheBudgetLeavesIt() throws Exception {
+    List<String> small = List.of("-Xmx96m");
+    Run plain = run(small, null, "reliability.HeapPressure", "40");
+    assertThat(plain.exit()).as(plain.stderr()).isZero();
+    Run guarded = run(small, "summary=stderr", "reliability.HeapPressure", "40");
+    assertThat(guarded.exit()).as(guarded.stderr()).isZero();
+    assertThat(guarded.stdout())
+        .as("the program's own output is unchanged")
+        .isEqualTo(plain.stdout());
+    assertThat(guarded.stderr())
+        .as(guarded.stderr())
+        .contains("(maxShadowMemory's default, half the maximum heap)")
+        .contains("full after a garbage collection (")
+        .contains("mirroring stopped when the heap was nearly full (the shadow was released)")
+        .doesNotContain("ran out of memory");
   }
 
   /** The ids of BudgetGrowth's " freed i" lines, each checked to come right before "dropped i". */

@@ -21,6 +21,9 @@ public final class HookSupport {
 
   public static Frame enter(ShadowHeap h, int classId, int maxLocals, boolean constructor) {
     ThreadState ts = h.threadState(); // once per entry: checked before the lock, used after it
+    if ((++ts.ticks & ShadowHeap.PRESSURE_POLL_MASK) == 0) {
+      h.pollPressure(ts); // before the lock: the heap guard reads the JVM's collectors
+    }
     if (ts.suppressed > 0 || !h.enterMirrorQuietly()) {
       // called from the heap's own work: every event of this method is skipped, including the
       // class descriptions other hooks would compute (which could recurse into this very code)
@@ -47,6 +50,9 @@ public final class HookSupport {
       Object a2,
       int s2) {
     ThreadState ts = h.threadState();
+    if ((++ts.ticks & ShadowHeap.PRESSURE_POLL_MASK) == 0) {
+      h.pollPressure(ts);
+    }
     if (ts.suppressed > 0 || h.inOwnWork()) {
       // refshadow's own work on this thread: skipped before describing any class, since that
       // description runs JDK code that would come back here
@@ -180,6 +186,21 @@ public final class HookSupport {
     }
     ShadowHeap h = ShadowHeap.active;
     ClassInfo type = prepare(obj);
+    if (h != null && f != null) {
+      // a loop that allocates without calling is polled too; an array counts by its size (a tick
+      // per 16 elements), so that a few large arrays are not missed
+      ThreadState ts = f.thread;
+      int before = ts.ticks;
+      int after =
+          before
+              + (type != null && type.isArray
+                  ? 1 + (java.lang.reflect.Array.getLength(obj) >>> 4)
+                  : 1);
+      ts.ticks = after;
+      if (((before ^ after) & ~ShadowHeap.PRESSURE_POLL_MASK) != 0) {
+        h.pollPressure(ts);
+      }
+    }
     if (h == null || !h.enterMirror(f)) {
       return;
     }

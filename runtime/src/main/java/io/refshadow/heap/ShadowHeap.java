@@ -434,16 +434,21 @@ public final class ShadowHeap {
   private static final Node CUT_END = new Node();
 
   private void cutList(GcList list) {
-    for (Node n = list.head.gcNext; n != list.head; n = n.gcNext) {
+    Node n = list.head.gcNext;
+    while (n != list.head) {
+      Node next = n.gcNext;
       n.flags |= Node.RELEASED;
+      n.gcPrev = null;
+      n.gcNext = null;
       cut(n);
+      n = next;
     }
   }
 
   /** Queues an untracked node to be cut; a tracked one is cut with its generation. */
   private void pushToCut(Node n) {
     if (n == null || (n.flags & (Node.RELEASED | Node.TRACKED)) != 0 || n.gcNext != null) {
-      return;
+      return; // cut already, in a generation (cut with it), or linked some other way: left alone
     }
     n.flags |= Node.RELEASED;
     n.gcNext = cutStack;
@@ -463,7 +468,11 @@ public final class ShadowHeap {
         pushToCut(e);
       }
     }
+    // and from the other nodes: a node something still holds (a sampled lifetime, a weak
+    // reference's registration) would otherwise keep, through its edges, the rest of the shadow
+    n.edges = NO_EDGES;
     n.strong = null;
+    n.weakrefs = null;
   }
 
   /**
@@ -479,6 +488,53 @@ public final class ShadowHeap {
     }
     stopReason = "when the heap was nearly full (the shadow was released)";
     releaseLater(warning);
+  }
+
+  /**
+   * Every {@code PRESSURE_POLL_MASK + 1} method entries on a thread (whether mirroring or stopped
+   * at the budget), the heap guard is asked whether the JVM's heap is nearly full ({@link
+   * #setPressureCheck}).
+   */
+  static final int PRESSURE_POLL_MASK = (1 << 14) - 1;
+
+  /** The heap guard the agent installs (null: none): a warning when the heap is nearly full. */
+  private volatile java.util.function.Supplier<String> pressureCheck;
+
+  /**
+   * Installs the heap guard: asked from the program's threads, every 65,536 method entries and
+   * allocations on each, outside the heap's lock and with the thread's hooks off; when it answers a
+   * warning (the heap nearly full after a collection), the shadow is released at once, with that
+   * warning ({@link #releaseUnderPressure}). Asked from the threads the program runs anyway, so
+   * refshadow adds no thread of its own; a failing guard is dropped, and the program runs on.
+   */
+  public void setPressureCheck(java.util.function.Supplier<String> check) {
+    pressureCheck = check;
+  }
+
+  /** Asks the heap guard, from a hook of thread {@code ts}, holding nothing. */
+  void pollPressure(ThreadState ts) {
+    java.util.function.Supplier<String> check = pressureCheck;
+    if (check == null
+        || released
+        || releasePending
+        || ts.suppressed > 0
+        || gil.isHeldByCurrentThread()) {
+      return;
+    }
+    ts.suppressed++; // the JDK code the guard runs (collections included) is not the program's
+    try {
+      String warning = check.get();
+      if (warning != null) {
+        releaseUnderPressure(warning);
+      }
+    } catch (OutOfMemoryError e) {
+      releaseUnderPressure(
+          "the JVM ran out of memory while refshadow's heap guard looked at the heap");
+    } catch (Throwable t) {
+      pressureCheck = null; // a guard that fails once is not asked again; the budget still applies
+    } finally {
+      ts.suppressed--;
+    }
   }
 
   /**

@@ -24,6 +24,12 @@ final class ThreadState {
    */
   int suppressed;
 
+  /**
+   * Method entries and allocations this thread reported, for the heap guard's polling ({@link
+   * HookSupport}).
+   */
+  int ticks;
+
   ThreadState(Thread thread) {
     this.thread = thread;
   }

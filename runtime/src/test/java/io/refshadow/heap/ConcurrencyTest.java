@@ -463,6 +463,67 @@ class ConcurrencyTest extends InstalledHeap {
     exit(main);
   }
 
+  /**
+   * The heap guard is asked from the program's own hooks, every 16,384 method entries and
+   * allocations on a thread (an array counting by its size), outside the lock; when it answers a
+   * warning, the shadow is released at once. A guard that fails is not asked again.
+   */
+  @Test
+  void theHeapGuardIsAskedFromTheHooksAndItsWarningReleasesTheShadow() {
+    Frame main = enter(2);
+    Object[] kept = thousandNodesHeldIn(main);
+    AtomicInteger asked = new AtomicInteger();
+    List<Boolean> lockHeld = Collections.synchronizedList(new ArrayList<>());
+    heap.setPressureCheck(
+        () -> {
+          lockHeld.add(heap.lockHeldByCurrentThread());
+          return asked.incrementAndGet() < 3 ? null : "the heap was 90% full (a test)";
+        });
+    for (int i = 0; i < 3 * 16_384 && !heap.isReleased(); i++) {
+      exit(enter(1));
+    }
+    assertThat(asked).as("asked once per 16,384 entries until it warned").hasValue(3);
+    assertThat(lockHeld).as("never under the heap's lock").containsOnly(false);
+    assertThat(heap.isReleased()).isTrue();
+    assertThat(heap.nodeOf(kept)).isNull();
+    assertThat(heap.stopReason()).contains("heap was nearly full");
+    exit(main);
+  }
+
+  /** A large array counts by its size: a few of them reach the guard without 16,384 allocations. */
+  @Test
+  void largeArraysReachTheHeapGuardByTheirSize() {
+    Frame main = enter(1);
+    AtomicInteger asked = new AtomicInteger();
+    heap.setPressureCheck(
+        () -> {
+          asked.incrementAndGet();
+          return null;
+        });
+    for (int i = 0; i < 4; i++) {
+      alloc(new byte[1 << 18], main, 0); // 16,385 ticks each
+      line(main);
+    }
+    assertThat(asked.get()).as("a quarter-megabyte array is a poll").isGreaterThanOrEqualTo(3);
+    exit(main);
+  }
+
+  /** A guard that throws is dropped: not asked again, and the program's hooks go on. */
+  @Test
+  void aFailingHeapGuardIsDroppedAndTheProgramRunsOn() {
+    AtomicInteger asked = new AtomicInteger();
+    heap.setPressureCheck(
+        () -> {
+          asked.incrementAndGet();
+          throw new IllegalStateException("no management API (a test)");
+        });
+    for (int i = 0; i < 3 * 16_384; i++) {
+      exit(enter(1));
+    }
+    assertThat(asked).hasValue(1);
+    assertThat(heap.isStopped()).as("mirroring goes on").isFalse();
+  }
+
   /** An array of a thousand objects, all mirrored, held in local 0 of {@code main}. */
   private static Object[] thousandNodesHeldIn(Frame main) {
     Object[] kept = local(alloc(new Object[1000], main, 0), main, 0);
