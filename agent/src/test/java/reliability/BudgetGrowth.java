@@ -45,7 +45,8 @@ public class BudgetGrowth {
       it = null;
       System.out.println("dropped " + i);
     }
-    for (int i = 0; i < 100_000; i++) {
+    int more = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    for (int i = 0; i < more; i++) {
       keep.add(new Holder());
     }
     System.out.println("held " + keep.size());

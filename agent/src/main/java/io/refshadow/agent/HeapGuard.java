@@ -35,7 +35,7 @@ import java.util.function.Supplier;
  */
 final class HeapGuard implements Supplier<String> {
   /** Share of the maximum heap, full after a collection, at which the shadow is released. */
-  static final int PERCENT = 80;
+  static final int PERCENT = 85;
 
   /**
    * The shadow is released only if it holds at least this share of the maximum heap (1/10):

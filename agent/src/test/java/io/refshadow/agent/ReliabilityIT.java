@@ -181,9 +181,13 @@ class ReliabilityIT {
 
   @Test
   void withoutTheOptionTheBudgetIsHalfTheMaximumHeapAndNoneLiftsIt() throws Exception {
-    List<String> small = List.of("-Xmx20m"); // half: 10 MB, reached by BudgetGrowth's 122,000
-    Run plain = run(small, null, "reliability.BudgetGrowth");
-    Run byDefault = run(small, "summary=stderr", "reliability.BudgetGrowth");
+    // half: 64 MB, whose 80% BudgetGrowth reaches with 420,000 objects and more. In a smaller heap
+    // the heap guard gives the shadow back first: in 64 MB, with a shadow of half of it, the
+    // program's objects and the agent's own, G1's mixed collections leave 51 MB live (80%) and
+    // after a young collection the heap is over 90% full
+    List<String> small = List.of("-Xmx128m");
+    Run plain = run(small, null, "reliability.BudgetGrowth", "800000");
+    Run byDefault = run(small, "summary=stderr", "reliability.BudgetGrowth", "800000");
     assertThat(byDefault.exit()).as(byDefault.stderr()).isZero();
     assertThat(byDefault.stdout().stream().filter(l -> !l.startsWith("  freed ")).toList())
         .as("the program's own output is unchanged")
@@ -195,8 +199,10 @@ class ReliabilityIT {
             .matcher(byDefault.stderr());
     assertThat(m.find()).as(byDefault.stderr()).isTrue();
     long budget = Long.parseLong(m.group(1));
-    assertThat(budget).as("half of -Xmx20m").isBetween(9L << 20, 10L << 20);
-    assertThat(byDefault.stderr()).containsPattern("not mirrored \\(sampled\\)\\s+[1-9]");
+    assertThat(budget).as("half of -Xmx128m").isBetween(62L << 20, 64L << 20);
+    assertThat(byDefault.stderr())
+        .containsPattern("not mirrored \\(sampled\\)\\s+[1-9]")
+        .doesNotContain("full after a garbage collection");
 
     Run none =
         run(List.of("-Xmx256m"), "maxShadowMemory=none,summary=stderr", "reliability.BudgetGrowth");
@@ -204,7 +210,7 @@ class ReliabilityIT {
     assertThat(none.stderr()).doesNotContain("budget").doesNotContain("not mirrored");
     assertThat(freedWhereDropped(none.stdout())).as("all mirrored: every item").hasSize(2001);
 
-    Run share = run(small, "maxShadowMemory=200%", "constructs.Constructs");
+    Run share = run(List.of("-Xmx20m"), "maxShadowMemory=200%", "constructs.Constructs");
     assertThat(share.exit()).isNotZero();
     assertThat(share.stderr())
         .contains("bad share '200%' for option maxShadowMemory")
@@ -229,11 +235,11 @@ class ReliabilityIT {
     java.util.regex.Matcher m =
         java.util.regex.Pattern.compile(
                 "the heap was (\\d+)% full after a garbage collection \\(\\d+ of 96 MB,"
-                    + " refshadow's guard acts from 80%\\); mirroring stops here and the shadow heap"
+                    + " refshadow's guard acts from 85%\\); mirroring stops here and the shadow heap"
                     + " \\(about (\\d+) MB\\) goes back to the program")
             .matcher(guarded.stderr());
     assertThat(m.find()).as(guarded.stderr()).isTrue();
-    assertThat(Integer.parseInt(m.group(1))).isBetween(80, 100);
+    assertThat(Integer.parseInt(m.group(1))).isBetween(85, 100);
     assertThat(Integer.parseInt(m.group(2))).as("the shadow was the bulk of it").isPositive();
     assertThat(guarded.stderr())
         .doesNotContain("ran out of memory")
