@@ -67,7 +67,7 @@ final class HeapGuard implements Supplier<String> {
   }
 
   @Override
-  public String get() {
+  public synchronized String get() { // asked from any thread
     if (collectors == null) {
       collectors = new ArrayList<>();
       heapPools = new HashSet<>();
