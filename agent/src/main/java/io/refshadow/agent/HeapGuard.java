@@ -17,7 +17,8 @@ import java.util.function.Supplier;
 /**
  * The shadow heap shares the program's heap, and {@code maxShadowMemory} budgets it by an estimate;
  * this guard looks at the real thing. The shadow heap asks it from the program's own threads, every
- * 16,384 method entries and allocations on each (an array counts a tick per 16 elements) ({@link
+ * 16,384 method entries and allocations on each (an array counts a tick per 16 elements), from a
+ * hook in the program's own code, never from inside the JDK's collections ({@link
  * ShadowHeap#setPressureCheck}), outside its lock and with the thread's hooks off. It reads the
  * JVM's most recent garbage collection (the collectors' {@code getLastGcInfo}): if that collection
  * left the heap pools holding more than {@value #PERCENT}% of the maximum heap, and the shadow (by

@@ -36,6 +36,13 @@ public final class ClassSwitches {
 
   private static volatile int switchedOff;
 
+  /**
+   * Whether each id names a JDK class (java.*: the JDK collections refshadow instruments; only the
+   * JDK's own loaders may define java.* classes); replaced (never shrunk) as ids are added, each
+   * flag written before the array is published.
+   */
+  private static volatile boolean[] jdk = new boolean[64];
+
   /** Classes switched off with a warning each; the rest are only counted (a storm stays short). */
   static final int WARNINGS = 10;
 
@@ -51,9 +58,18 @@ public final class ClassSwitches {
         off = java.util.Arrays.copyOf(off, count * 2);
       }
       names[count] = className;
+      boolean[] j = jdk.length > count ? jdk : java.util.Arrays.copyOf(jdk, names.length);
+      j[count] = className.startsWith("java.");
+      jdk = j;
       IDS.put(className, count);
       return count++;
     }
+  }
+
+  /** Whether class {@code id} is the JDK's (an instrumented JDK collection); false for 0. */
+  static boolean isJdk(int id) {
+    boolean[] a = jdk;
+    return id > 0 && id < a.length && a[id];
   }
 
   /** True once class {@code id}'s instrumentation has been switched off. */

@@ -22,7 +22,8 @@ public final class HookSupport {
   public static Frame enter(ShadowHeap h, int classId, int maxLocals, boolean constructor) {
     ThreadState ts = h.threadState(); // once per entry: checked before the lock, used after it
     if ((++ts.ticks & ShadowHeap.PRESSURE_POLL_MASK) == 0) {
-      h.pollPressure(ts); // before the lock: the heap guard reads the JVM's collectors
+      // before the lock: the heap guard reads the JVM's collectors
+      h.pollPressure(ts, ClassSwitches.isJdk(classId));
     }
     if (ts.suppressed > 0 || !h.enterMirrorQuietly()) {
       // called from the heap's own work: every event of this method is skipped, including the
@@ -51,7 +52,7 @@ public final class HookSupport {
       int s2) {
     ThreadState ts = h.threadState();
     if ((++ts.ticks & ShadowHeap.PRESSURE_POLL_MASK) == 0) {
-      h.pollPressure(ts);
+      h.pollPressure(ts, ClassSwitches.isJdk(classId));
     }
     if (ts.suppressed > 0 || h.inOwnWork()) {
       // refshadow's own work on this thread: skipped before describing any class, since that
@@ -198,7 +199,7 @@ public final class HookSupport {
                   : 1);
       ts.ticks = after;
       if (((before ^ after) & ~ShadowHeap.PRESSURE_POLL_MASK) != 0) {
-        h.pollPressure(ts);
+        h.pollPressure(ts, internal); // internal: the allocation is the JDK collections' own
       }
     }
     if (h == null || !h.enterMirror(f)) {

@@ -491,9 +491,9 @@ public final class ShadowHeap {
   }
 
   /**
-   * Every {@code PRESSURE_POLL_MASK + 1} method entries on a thread (whether mirroring or stopped
-   * at the budget), the heap guard is asked whether the JVM's heap is nearly full ({@link
-   * #setPressureCheck}).
+   * Every {@code PRESSURE_POLL_MASK + 1} method entries and allocations on a thread (whether
+   * mirroring or stopped at the budget), the heap guard is asked whether the JVM's heap is nearly
+   * full ({@link #setPressureCheck}).
    */
   static final int PRESSURE_POLL_MASK = (1 << 14) - 1;
 
@@ -501,8 +501,9 @@ public final class ShadowHeap {
   private volatile java.util.function.Supplier<String> pressureCheck;
 
   /**
-   * Installs the heap guard: asked from the program's threads, every 65,536 method entries and
-   * allocations on each, outside the heap's lock and with the thread's hooks off; when it answers a
+   * Installs the heap guard: asked from the program's threads, every 16,384 method entries and
+   * allocations on each (at the first hook in the program's own code from there, {@link
+   * #pollPressure}), outside the heap's lock and with the thread's hooks off; when it answers a
    * warning (the heap nearly full after a collection), the shadow is released at once, with that
    * warning ({@link #releaseUnderPressure}). Asked from the threads the program runs anyway, so
    * refshadow adds no thread of its own; a failing guard is dropped, and the program runs on.
@@ -511,14 +512,29 @@ public final class ShadowHeap {
     pressureCheck = check;
   }
 
-  /** Asks the heap guard, from a hook of thread {@code ts}, holding nothing. */
-  void pollPressure(ThreadState ts) {
+  /**
+   * Asks the heap guard, from a hook of thread {@code ts}, holding nothing; {@code inJdkCode}: the
+   * hook is in the JDK's instrumented collections. There the question waits for this thread's next
+   * hook in the program's own code: the guard runs JDK code (the management API, which links
+   * lambdas and string concatenations at its first use), and the JDK's own internals use those
+   * collections where they cannot be re-entered. java.lang.invoke's ClassSpecializer.findSpecies
+   * reserves a species, builds it (List.copyOf, an instrumented allocation) and then expects to
+   * find its own reservation; a guard asked from that allocation linked the same species first and
+   * findSpecies threw InternalError "Concurrent loadSpecies" into the program (a twin's gc callback
+   * lost its string concatenation).
+   */
+  void pollPressure(ThreadState ts, boolean inJdkCode) {
     java.util.function.Supplier<String> check = pressureCheck;
     if (check == null
         || released
         || releasePending
         || ts.suppressed > 0
         || gil.isHeldByCurrentThread()) {
+      return;
+    }
+    if (inJdkCode) {
+      // the next tick (a method entry or an allocation) of this thread polls again
+      ts.ticks |= PRESSURE_POLL_MASK;
       return;
     }
     ts.suppressed++; // the JDK code the guard runs (collections included) is not the program's

@@ -508,6 +508,36 @@ class ConcurrencyTest extends InstalledHeap {
     exit(main);
   }
 
+  /**
+   * The guard runs JDK code, so a thread inside the JDK's instrumented collections is not asked
+   * there (java.lang.invoke builds a species with List.copyOf while it holds a reservation the
+   * guard's own use of java.lang.invoke would take: InternalError "Concurrent loadSpecies"): it is
+   * asked at its next hook in the program's own code.
+   */
+  @Test
+  void theHeapGuardIsNotAskedFromInsideTheJdksCollections() {
+    int jdkClass = Hooks.classId("java.util.GuardPollTestCollection");
+    Frame main = enter(1);
+    AtomicInteger asked = new AtomicInteger();
+    heap.setPressureCheck(
+        () -> {
+          asked.incrementAndGet();
+          return null;
+        });
+    Frame jdk = Hooks.enter(jdkClass, 1);
+    for (int i = 0; i < 2 * 16_384; i++) {
+      exit(Hooks.enter(jdkClass, 1));
+      Hooks.allocatedInternal(new Object(), jdk, 0);
+    }
+    Hooks.allocatedInternal(new byte[1 << 18], jdk, 0); // 16,385 ticks
+    assertThat(asked).as("never from the JDK's collections").hasValue(0);
+    exit(jdk);
+    alloc(new Node(), main, 0); // the program's next hook
+    assertThat(asked).as("asked at the program's next hook").hasValue(1);
+    line(main);
+    exit(main);
+  }
+
   /** A guard that throws is dropped: not asked again, and the program's hooks go on. */
   @Test
   void aFailingHeapGuardIsDroppedAndTheProgramRunsOn() {
