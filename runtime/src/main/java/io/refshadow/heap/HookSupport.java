@@ -21,7 +21,7 @@ public final class HookSupport {
 
   public static Frame enter(ShadowHeap h, int classId, int maxLocals, boolean constructor) {
     ThreadState ts = h.threadState(); // once per entry: checked before the lock, used after it
-    if ((++ts.ticks & ShadowHeap.PRESSURE_POLL_MASK) == 0) {
+    if (ShadowHeap.pollDue(ts, 1)) {
       // before the lock: the heap guard reads the JVM's collectors
       h.pollPressure(ts, ClassSwitches.isJdk(classId));
     }
@@ -51,7 +51,7 @@ public final class HookSupport {
       Object a2,
       int s2) {
     ThreadState ts = h.threadState();
-    if ((++ts.ticks & ShadowHeap.PRESSURE_POLL_MASK) == 0) {
+    if (ShadowHeap.pollDue(ts, 1)) {
       h.pollPressure(ts, ClassSwitches.isJdk(classId));
     }
     if (ts.suppressed > 0 || h.inOwnWork()) {
@@ -190,16 +190,10 @@ public final class HookSupport {
     if (h != null && f != null) {
       // a loop that allocates without calling is polled too; an array counts by its size (a tick
       // per 16 elements), so that a few large arrays are not missed
-      ThreadState ts = f.thread;
-      int before = ts.ticks;
-      int after =
-          before
-              + (type != null && type.isArray
-                  ? 1 + (java.lang.reflect.Array.getLength(obj) >>> 4)
-                  : 1);
-      ts.ticks = after;
-      if (((before ^ after) & ~ShadowHeap.PRESSURE_POLL_MASK) != 0) {
-        h.pollPressure(ts, internal); // internal: the allocation is the JDK collections' own
+      int ticks =
+          type != null && type.isArray ? 1 + (java.lang.reflect.Array.getLength(obj) >>> 4) : 1;
+      if (ShadowHeap.pollDue(f.thread, ticks)) {
+        h.pollPressure(f.thread, internal); // internal: the allocation is the JDK collections' own
       }
     }
     if (h == null || !h.enterMirror(f)) {

@@ -476,8 +476,8 @@ public final class ShadowHeap {
   }
 
   /**
-   * The heap is nearly full after a garbage collection (for a heap guard to call, from any thread;
-   * none is installed yet: see issue 8's notes): mirroring stops now, and the next hook any thread
+   * The heap is nearly full after a garbage collection (the heap guard's answer, {@link
+   * #pollPressure}; callable from any thread): mirroring stops now, and the next hook any thread
    * reaches, holding nothing, releases the whole shadow ({@link #releaseAll}) and prints {@code
    * warning} with the bytes given back, so that the shadow never runs the program out of memory,
    * whatever the budget.
@@ -496,6 +496,18 @@ public final class ShadowHeap {
    * full ({@link #setPressureCheck}).
    */
   static final int PRESSURE_POLL_MASK = (1 << 14) - 1;
+
+  /**
+   * Counts {@code ticks} more method entries or allocations on thread {@code ts}: true when the
+   * count crosses a multiple of {@code PRESSURE_POLL_MASK + 1}, and the heap guard is due ({@link
+   * #pollPressure}, which may also leave the count just short of the next multiple).
+   */
+  static boolean pollDue(ThreadState ts, int ticks) {
+    int before = ts.ticks;
+    int after = before + ticks;
+    ts.ticks = after;
+    return ((before ^ after) & ~PRESSURE_POLL_MASK) != 0;
+  }
 
   /** The heap guard the agent installs (null: none): a warning when the heap is nearly full. */
   private volatile java.util.function.Supplier<String> pressureCheck;

@@ -494,12 +494,7 @@ class ConcurrencyTest extends InstalledHeap {
   @Test
   void largeArraysReachTheHeapGuardByTheirSize() {
     Frame main = enter(1);
-    AtomicInteger asked = new AtomicInteger();
-    heap.setPressureCheck(
-        () -> {
-          asked.incrementAndGet();
-          return null;
-        });
+    AtomicInteger asked = countingQuietGuard();
     for (int i = 0; i < 4; i++) {
       alloc(new byte[1 << 18], main, 0); // 16,385 ticks each
       line(main);
@@ -518,12 +513,7 @@ class ConcurrencyTest extends InstalledHeap {
   void theHeapGuardIsNotAskedFromInsideTheJdksCollections() {
     int jdkClass = Hooks.classId("java.util.GuardPollTestCollection");
     Frame main = enter(1);
-    AtomicInteger asked = new AtomicInteger();
-    heap.setPressureCheck(
-        () -> {
-          asked.incrementAndGet();
-          return null;
-        });
+    AtomicInteger asked = countingQuietGuard();
     Frame jdk = Hooks.enter(jdkClass, 1);
     for (int i = 0; i < 2 * 16_384; i++) {
       exit(Hooks.enter(jdkClass, 1));
@@ -552,6 +542,17 @@ class ConcurrencyTest extends InstalledHeap {
     }
     assertThat(asked).hasValue(1);
     assertThat(heap.isStopped()).as("mirroring goes on").isFalse();
+  }
+
+  /** Installs a heap guard that never warns; returns how often it is asked. */
+  private AtomicInteger countingQuietGuard() {
+    AtomicInteger asked = new AtomicInteger();
+    heap.setPressureCheck(
+        () -> {
+          asked.incrementAndGet();
+          return null;
+        });
+    return asked;
   }
 
   /** An array of a thousand objects, all mirrored, held in local 0 of {@code main}. */
