@@ -1,7 +1,11 @@
 package io.refshadow.heap;
 
 import io.refshadow.Del;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -53,6 +57,21 @@ final class ClassInfo {
   /** The {@code @Del} method, or null. */
   final Method del;
 
+  /**
+   * {@link #del} as a handle of type {@code (Object)void}, made once with the thread's hooks
+   * suppressed; null when there is no {@code @Del} method or no handle could be made ({@link
+   * #runDel} then calls it reflectively). Calling it makes no JDK objects: on JDK 18 and later,
+   * {@code Method.invoke} builds its accessor from method handles, and whenever a JVM collection
+   * had cleared the JDK's soft caches, the rebuilt conversions left small cyclic structures (a
+   * {@code HashMap} with its entry-set view) in the shadow, which the next {@code Gc.collect()}
+   * counted as the program's garbage (the JDK 25 twin of j01 printed 6 to 14 where CPython prints
+   * 2).
+   */
+  private final MethodHandle delHandle;
+
+  /** The type every {@link #delHandle} has: the one call site in {@link #invokeDel} links once. */
+  private static final MethodType DEL_TYPE = MethodType.methodType(void.class, Object.class);
+
   /** Instances of this type are immortal when first seen unregistered (see ShadowHeap#adopt). */
   final boolean immortalWhenAdopted;
 
@@ -94,6 +113,7 @@ final class ClassInfo {
     this.slotTable = slotTable(fieldIds);
     this.tracked = isArray ? !type.getComponentType().isPrimitive() : fieldIds.length > 0;
     this.del = found;
+    this.delHandle = found == null ? null : handleOf(found);
     this.immortalWhenAdopted =
         type == String.class
             || type == Class.class
@@ -105,6 +125,44 @@ final class ClassInfo {
   /** An instance reference field the program declared (a shadow edge). */
   private static boolean isReferenceField(Field f) {
     return !Modifier.isStatic(f.getModifiers()) && !f.getType().isPrimitive() && !NodeField.is(f);
+  }
+
+  /**
+   * {@code m} as a {@code (Object)void} handle, or null if it cannot be made (the method's module
+   * is not open to refshadow). The first handle made also links {@link #invokeDel}'s call site,
+   * here, where the thread's hooks are suppressed, rather than inside the first finalizer.
+   */
+  private static MethodHandle handleOf(Method m) {
+    try {
+      MethodHandle h = MethodHandles.lookup().unreflect(m).asType(DEL_TYPE);
+      invokeDel(MethodHandles.empty(DEL_TYPE), null);
+      return h;
+    } catch (Throwable t) {
+      return null;
+    }
+  }
+
+  private static void invokeDel(MethodHandle h, Object obj) throws Throwable {
+    h.invokeExact(obj);
+  }
+
+  /**
+   * Calls the {@code @Del} method on {@code obj}; what it throws is rethrown wrapped in a {@code
+   * RuntimeException}, as the heap reports it unraisable.
+   */
+  void runDel(Object obj) {
+    MethodHandle h = delHandle;
+    try {
+      if (h != null) {
+        invokeDel(h, obj);
+      } else {
+        del.invoke(obj);
+      }
+    } catch (InvocationTargetException e) {
+      throw new RuntimeException(e.getCause());
+    } catch (Throwable t) {
+      throw new RuntimeException(t);
+    }
   }
 
   private static Method findDel(Class<?> c) {

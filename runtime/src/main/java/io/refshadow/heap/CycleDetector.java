@@ -169,7 +169,8 @@ public final class CycleDetector {
   }
 
   /**
-   * gc_collect_main: the collection itself. Returns {collected, uncollectable}.
+   * gc_collect_main: the collection itself. Returns {collected, uncollectable}; collected leaves
+   * out the JDK's own objects ({@link Node#FOREIGN}), which are freed all the same.
    *
    * <p>Order of phases, as in CPython: update counts; merge younger generations; {@link
    * #deduceUnreachable}; move survivors to the next generation; {@link #moveLegacyFinalizers};
@@ -252,6 +253,11 @@ public final class CycleDetector {
       finalUnreachable = unreachable;
     }
 
+    // The JDK's own objects (Node.FOREIGN) are freed with the rest but not counted: the program
+    // never made them, and they became garbage when the JVM reclaimed them, at a time no Python
+    // program could see. Counting them made gc.collect()'s result depend on when the JVM collected.
+    m -= countForeign(finalUnreachable);
+
     // Break the reference cycles.
     deleteGarbage(finalUnreachable, old);
 
@@ -275,6 +281,16 @@ public final class CycleDetector {
     statUncollectable[generation] += n;
     heap.listener().onCollection(generation, examined, m, n, elapsed);
     return new long[] {m, n};
+  }
+
+  private static int countForeign(GcList list) {
+    int foreign = 0;
+    for (Node n = list.first(); n != list.head; n = n.gcNext) {
+      if ((n.flags & Node.FOREIGN) != 0) {
+        foreign++;
+      }
+    }
+    return foreign;
   }
 
   private void printCollectable(GcList unreachable) {

@@ -28,7 +28,10 @@ public final class Node extends WeakReference<Object> {
       WEAKREF_OBJECT = 1 << 11, // the node of a weak reference object ({@link #strong} is it)
       INTERNAL = 1 << 12, // a JDK collection's own storage: tracked, but not counted in gen 0
       CONSTRUCTING = 1 << 13, // seen in its constructor; not yet handed to its creator
-      RELEASED = 1 << 14; // cut loose from its object when the whole shadow was released
+      RELEASED = 1 << 14, // cut loose from its object when the whole shadow was released
+      // the JDK's, not the program's: adopted holding an external reference, so the JVM decides
+      // when it dies; or the storage of such a collection. gc.collect() does not count it.
+      FOREIGN = 1 << 15;
 
   final int hash;
   final ClassInfo type;

@@ -1118,7 +1118,7 @@ public final class ShadowHeap {
     Node n = create(obj, type, Node.ADOPTED, external ? reclaimed : null);
     stats.adopted++;
     if (external) {
-      n.flags |= Node.EXTERNAL;
+      n.flags |= Node.EXTERNAL | Node.FOREIGN;
       n.refcount = 1;
     }
     if (n.type.tracked) {
@@ -1398,15 +1398,7 @@ public final class ShadowHeap {
 
   void runFinalizer(Node n, Object obj) {
     listener.onFinalizer(n);
-    runUserCode(
-        n.type.name + "." + n.type.del.getName(),
-        () -> {
-          try {
-            n.type.del.invoke(obj);
-          } catch (ReflectiveOperationException e) {
-            throw new RuntimeException(e.getCause() != null ? e.getCause() : e);
-          }
-        });
+    runUserCode(n.type.name + "." + n.type.del.getName(), () -> n.type.runDel(obj));
   }
 
   /**
@@ -1852,6 +1844,7 @@ public final class ShadowHeap {
         n.refcount++;
       }
       finishConstruction(n, internal);
+      markForeignStorage(f, n, internal);
       if (f != null && f.active) {
         f.pushTemp(n, position);
       } else {
@@ -1866,9 +1859,10 @@ public final class ShadowHeap {
         return;
       }
       n = create(obj, type, internal ? Node.INTERNAL : 0, null);
+      markForeignStorage(f, n, internal);
     } else if (n.has(Node.ADOPTED) && !n.has(Node.IMMORTAL)) {
       // Seen inside its own constructor (stores to `this`): now its lifetime is exact.
-      n.flags &= ~Node.ADOPTED;
+      n.flags &= ~(Node.ADOPTED | Node.FOREIGN);
       stats.adopted--;
       if (n.type.del != null) {
         n.strong = obj;
@@ -1904,6 +1898,23 @@ public final class ShadowHeap {
     listener.onAllocation(n);
     if (n.type.tracked) {
       gc.trackAllocation(n);
+    }
+  }
+
+  /**
+   * Storage a JDK collection's method allocates (a table, a tree or list node, a grown array) is
+   * {@link Node#FOREIGN} when the collection is: a map the JDK's own code made and fills (a {@code
+   * java.lang.invoke} cache) is no object of the program's, nor is what it holds, and when the JVM
+   * reclaims it, the cycles in it (a {@code TreeMap}'s parent links, a {@code LinkedHashMap}'s
+   * list) are not the program's garbage. The collection is the method's {@code this}, local 0 of
+   * its frame.
+   */
+  private static void markForeignStorage(Frame f, Node n, boolean internal) {
+    if (internal && f != null && f.locals.length > 0) {
+      Node owner = f.locals[0];
+      if (owner != null && owner.has(Node.FOREIGN)) {
+        n.flags |= Node.FOREIGN;
+      }
     }
   }
 
@@ -2088,7 +2099,7 @@ public final class ShadowHeap {
       if (p.has(Node.CONSTRUCTING)) {
         // built by code we do not watch (reflection, a framework) and kept there: its lifetime
         // falls back to the JVM's, as for any object that escapes
-        p.flags = (p.flags & ~Node.CONSTRUCTING) | Node.ADOPTED | Node.EXTERNAL;
+        p.flags = (p.flags & ~Node.CONSTRUCTING) | Node.ADOPTED | Node.EXTERNAL | Node.FOREIGN;
         stats.adopted++;
         if (p.type.tracked && !p.has(Node.TRACKED)) {
           gc.track(p);
@@ -2390,6 +2401,7 @@ public final class ShadowHeap {
       return;
     }
     Node n = create(copy, internal ? Node.INTERNAL : 0);
+    markForeignStorage(f, n, internal);
     stats.allocations++;
     Node s = original == null ? null : find(original);
     if (s != null && n.edges.length > 0) {
