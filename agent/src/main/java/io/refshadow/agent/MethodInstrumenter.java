@@ -169,7 +169,7 @@ final class MethodInstrumenter implements Opcodes {
         case PUTFIELD:
           {
             FieldInsnNode f = (FieldInsnNode) in;
-            if (!isReference(f.desc)) {
+            if (!isReference(f.desc) || (internal && Scope.isUncountedLink(f.owner, f.name))) {
               break;
             }
             if (preSuper && tracesToThis(i, before.getStackSize() - 2)) {

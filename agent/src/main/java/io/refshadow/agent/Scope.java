@@ -166,6 +166,62 @@ final class Scope {
           "java/util/Map$Entry",
           "java/util/concurrent/ConcurrentMap");
 
+  /**
+   * Fields of the JDK's collections whose stores are not mirrored, so that a collection's storage
+   * holds its items as a Python {@code list} or {@code dict} does, a tree from the collection down,
+   * and a dropped collection frees what it held at once, by refcount. Back links: a {@code
+   * TreeMap}'s parent links, a {@code LinkedList}'s and a {@code LinkedHashMap}'s links to the
+   * previous node, a tree bin's parent and previous links; each such node is also reached forward,
+   * from the collection, while it is in it. Cached views: a map keeps the {@code keySet()}, {@code
+   * values()} or {@code entrySet()} it returned, which refers back to the map; in Python a view
+   * holds its dict, and the dict holds no view. Mirrored, each made a dropped collection a
+   * reference cycle (its items lived on until the cycle detector ran, and {@code gc.collect()}
+   * counted them).
+   */
+  private static final java.util.Set<String> UNCOUNTED_LINKS =
+      java.util.Set.of(
+          "java/util/TreeMap$Entry.parent",
+          "java/util/LinkedList$Node.prev",
+          "java/util/LinkedHashMap$Entry.before",
+          "java/util/HashMap$TreeNode.before",
+          "java/util/HashMap$TreeNode.parent",
+          "java/util/HashMap$TreeNode.prev",
+          "java/util/concurrent/ConcurrentHashMap$TreeNode.parent",
+          "java/util/concurrent/ConcurrentHashMap$TreeNode.prev",
+          "java/util/AbstractMap.keySet",
+          "java/util/AbstractMap.values",
+          "java/util/HashMap.keySet",
+          "java/util/HashMap.values",
+          "java/util/HashMap.entrySet",
+          "java/util/LinkedHashMap.keySet",
+          "java/util/LinkedHashMap.values",
+          "java/util/LinkedHashMap.entrySet",
+          "java/util/TreeMap.keySet",
+          "java/util/TreeMap.values",
+          "java/util/TreeMap.entrySet",
+          "java/util/TreeMap.navigableKeySet",
+          "java/util/TreeMap.descendingMap",
+          "java/util/TreeMap$NavigableSubMap.entrySetView",
+          "java/util/TreeMap$NavigableSubMap.navigableKeySetView",
+          "java/util/TreeMap$NavigableSubMap.descendingMapView",
+          "java/util/TreeMap$AscendingSubMap.entrySetView",
+          "java/util/TreeMap$AscendingSubMap.navigableKeySetView",
+          "java/util/TreeMap$AscendingSubMap.descendingMapView",
+          "java/util/TreeMap$DescendingSubMap.entrySetView",
+          "java/util/TreeMap$DescendingSubMap.navigableKeySetView",
+          "java/util/TreeMap$DescendingSubMap.descendingMapView",
+          "java/util/concurrent/ConcurrentHashMap.keySet",
+          "java/util/concurrent/ConcurrentHashMap.values",
+          "java/util/concurrent/ConcurrentHashMap.entrySet");
+
+  /**
+   * Whether a store to field {@code owner.name} (as the instruction names it) in a JDK collection's
+   * code is left out of the shadow ({@link #UNCOUNTED_LINKS}).
+   */
+  static boolean isUncountedLink(String owner, String name) {
+    return UNCOUNTED_LINKS.contains(owner + "." + name);
+  }
+
   /** Whether a call on {@code owner} escapes only when the receiver's class is not instrumented. */
   boolean dependsOnReceiver(String owner) {
     return collections && COLLECTION_TYPES.contains(owner);
