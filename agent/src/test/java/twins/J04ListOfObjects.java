@@ -50,7 +50,7 @@ public class J04ListOfObjects {
     n = null;
     lst = null;
     System.out.println("cycle_dropped");
-    System.out.println("collected_some " + Py.b(Gc.collect() > 0));
+    System.out.println("collected " + Gc.collect());
     System.out.println("collect_again " + Gc.collect());
   }
 }

@@ -1,4 +1,4 @@
-# Rule: a Python list is a Java ArrayList too: an object appended to it lives while the list holds it; pop() and item replacement free the removed object at once (pop's result is discarded); a list that holds an object which refers back to the list is a cycle that only collect() frees; clear() frees the items. Java twin: List<Object> lst = new ArrayList<>(), add/remove(0)/set/clear, @Del printing.
+# Rule: a Python list is a Java ArrayList too: an object appended to it lives while the list holds it; pop() and item replacement free the removed object at once (pop's result is discarded); a list that holds an object which refers back to the list is a cycle that only collect() frees, and collect() counts two objects (the list and the object: the ArrayList's array is part of the list); clear() frees the items. Java twin: List<Object> lst = new ArrayList<>(), add/remove(0)/set/clear, @Del printing.
 import gc
 class Fin:
     __slots__ = ('name', 'ref', 'ref2', '__weakref__')
@@ -28,5 +28,5 @@ lst.append(n)
 n = None
 lst = None
 print("cycle_dropped")
-print("collected_some", gc.collect() > 0)
+print("collected", gc.collect())
 print("collect_again", gc.collect())

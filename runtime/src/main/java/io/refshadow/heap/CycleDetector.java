@@ -170,7 +170,8 @@ public final class CycleDetector {
 
   /**
    * gc_collect_main: the collection itself. Returns {collected, uncollectable}; collected leaves
-   * out the JDK's own objects ({@link Node#FOREIGN}), which are freed all the same.
+   * out the JDK's own objects ({@link Node#FOREIGN}) and the collections' storage ({@link
+   * Node#INTERNAL}), which are freed all the same.
    *
    * <p>Order of phases, as in CPython: update counts; merge younger generations; {@link
    * #deduceUnreachable}; move survivors to the next generation; {@link #moveLegacyFinalizers};
@@ -253,10 +254,12 @@ public final class CycleDetector {
       finalUnreachable = unreachable;
     }
 
-    // The JDK's own objects (Node.FOREIGN) are freed with the rest but not counted: the program
-    // never made them, and they became garbage when the JVM reclaimed them, at a time no Python
-    // program could see. Counting them made gc.collect()'s result depend on when the JVM collected.
-    m -= countForeign(finalUnreachable);
+    // Freed with the rest but not counted: the JDK's own objects (Node.FOREIGN), which the program
+    // never made and which became garbage when the JVM reclaimed them, at a time no Python program
+    // could see (counting them made gc.collect()'s result depend on when the JVM collected); and a
+    // collection's own storage (Node.INTERNAL: an ArrayList's array, a HashMap's table and nodes),
+    // which a Python list or dict does not have (a list holding itself is one object, not two).
+    m -= countUncounted(finalUnreachable);
 
     // Break the reference cycles.
     deleteGarbage(finalUnreachable, old);
@@ -283,14 +286,14 @@ public final class CycleDetector {
     return new long[] {m, n};
   }
 
-  private static int countForeign(GcList list) {
-    int foreign = 0;
+  private static int countUncounted(GcList list) {
+    int uncounted = 0;
     for (Node n = list.first(); n != list.head; n = n.gcNext) {
-      if ((n.flags & Node.FOREIGN) != 0) {
-        foreign++;
+      if ((n.flags & (Node.FOREIGN | Node.INTERNAL)) != 0) {
+        uncounted++;
       }
     }
-    return foreign;
+    return uncounted;
   }
 
   private void printCollectable(GcList unreachable) {
