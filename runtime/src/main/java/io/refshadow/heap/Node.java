@@ -30,7 +30,7 @@ public final class Node extends WeakReference<Object> {
       CONSTRUCTING = 1 << 13, // seen in its constructor; not yet handed to its creator
       RELEASED = 1 << 14, // cut loose from its object when the whole shadow was released
       // the JDK's, not the program's: adopted holding an external reference, so the JVM decides
-      // when it dies; or the storage of such a collection. gc.collect() does not count it.
+      // when it dies. gc.collect() does not count it.
       FOREIGN = 1 << 15;
 
   final int hash;

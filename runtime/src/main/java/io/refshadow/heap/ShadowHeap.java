@@ -1844,7 +1844,6 @@ public final class ShadowHeap {
         n.refcount++;
       }
       finishConstruction(n, internal);
-      markForeignStorage(f, n, internal);
       if (f != null && f.active) {
         f.pushTemp(n, position);
       } else {
@@ -1859,7 +1858,6 @@ public final class ShadowHeap {
         return;
       }
       n = create(obj, type, internal ? Node.INTERNAL : 0, null);
-      markForeignStorage(f, n, internal);
     } else if (n.has(Node.ADOPTED) && !n.has(Node.IMMORTAL)) {
       // Seen inside its own constructor (stores to `this`): now its lifetime is exact.
       n.flags &= ~(Node.ADOPTED | Node.FOREIGN);
@@ -1898,23 +1896,6 @@ public final class ShadowHeap {
     listener.onAllocation(n);
     if (n.type.tracked) {
       gc.trackAllocation(n);
-    }
-  }
-
-  /**
-   * Storage a JDK collection's method allocates (a table, a tree or list node, a grown array) is
-   * {@link Node#FOREIGN} when the collection is: a map the JDK's own code made and fills (a {@code
-   * java.lang.invoke} cache) is no object of the program's, nor is what it holds, and when the JVM
-   * reclaims it, the cycles in it (a {@code TreeMap}'s parent links, a {@code LinkedHashMap}'s
-   * list) are not the program's garbage. The collection is the method's {@code this}, local 0 of
-   * its frame.
-   */
-  private static void markForeignStorage(Frame f, Node n, boolean internal) {
-    if (internal && f != null && f.locals.length > 0) {
-      Node owner = f.locals[0];
-      if (owner != null && owner.has(Node.FOREIGN)) {
-        n.flags |= Node.FOREIGN;
-      }
     }
   }
 
@@ -2401,7 +2382,6 @@ public final class ShadowHeap {
       return;
     }
     Node n = create(copy, internal ? Node.INTERNAL : 0);
-    markForeignStorage(f, n, internal);
     stats.allocations++;
     Node s = original == null ? null : find(original);
     if (s != null && n.edges.length > 0) {
