@@ -15,7 +15,9 @@ import java.util.TreeMap;
  * keySet()} or {@code values()} view it returned, which refers back to it: mirrored, each of these
  * made a dropped collection a cycle that kept its items until the cycle detector ran. The agent
  * leaves those stores out of the shadow (Scope#UNCOUNTED_LINKS), so each map frees its item where
- * its last local is set to null, as the dict does in CPython, and a view still keeps its map.
+ * its last local is set to null, as the dict does in CPython, and a view still keeps its map: also
+ * a view the map hands out a second time, after the first use of it was dropped (its first node
+ * died with that use; the view met again must hold its map once more).
  */
 public class J08LinkedCollections {
   static class Fin {
@@ -81,6 +83,18 @@ public class J08LinkedCollections {
     System.out.println("after_drop_view");
   }
 
+  static void viewAgain(String kind) {
+    Map<String, Object> d = kind.equals("keys") ? new HashMap<>() : new TreeMap<>();
+    d.put("a", make(kind));
+    d.put("b", "plain");
+    System.out.println("size " + (kind.equals("keys") ? d.keySet() : d.entrySet()).size());
+    Collection<?> view = kind.equals("keys") ? d.keySet() : d.entrySet();
+    d = null;
+    System.out.println("again_holds_map " + kind);
+    view = null;
+    System.out.println("after_drop_again " + kind);
+  }
+
   public static void main(String[] args) {
     Gc.disable();
     Gc.collect();
@@ -89,6 +103,8 @@ public class J08LinkedCollections {
     linkedList();
     hashMapKeys();
     valuesView();
+    viewAgain("keys");
+    viewAgain("entries");
     System.out.println("collect " + Gc.collect());
   }
 }

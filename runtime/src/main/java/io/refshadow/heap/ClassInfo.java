@@ -78,6 +78,40 @@ final class ClassInfo {
   /** Offset of the node field the agent injected ({@link NodeField}), or -1: use the table. */
   final long nodeOffset;
 
+  /**
+   * The view classes a JDK map caches in a field the shadow does not mirror (the agent's {@code
+   * Scope.UNCOUNTED_LINKS}): a {@code keySet()}, {@code values()}, {@code entrySet()} or navigable
+   * view, which refers to its map. Its node dies when the program drops the view, while the map
+   * keeps the object and hands it out again; met again, it is a view of the map once more.
+   */
+  private static final java.util.Set<String> CACHED_VIEWS =
+      java.util.Set.of(
+          "java.util.AbstractMap$1",
+          "java.util.AbstractMap$2",
+          "java.util.HashMap$KeySet",
+          "java.util.HashMap$Values",
+          "java.util.HashMap$EntrySet",
+          "java.util.LinkedHashMap$LinkedKeySet",
+          "java.util.LinkedHashMap$LinkedValues",
+          "java.util.LinkedHashMap$LinkedEntrySet",
+          "java.util.TreeMap$KeySet",
+          "java.util.TreeMap$Values",
+          "java.util.TreeMap$EntrySet",
+          "java.util.TreeMap$AscendingSubMap",
+          "java.util.TreeMap$DescendingSubMap",
+          "java.util.TreeMap$AscendingSubMap$AscendingEntrySetView",
+          "java.util.TreeMap$DescendingSubMap$DescendingEntrySetView",
+          "java.util.concurrent.ConcurrentHashMap$KeySetView",
+          "java.util.concurrent.ConcurrentHashMap$ValuesView",
+          "java.util.concurrent.ConcurrentHashMap$EntrySetView");
+
+  /**
+   * For a {@link #CACHED_VIEWS} class, the Unsafe offset of each reference field in slot order (-1
+   * where none could be had), read when such a view is met again ({@code ShadowHeap#adopt}); null
+   * for every other class.
+   */
+  final long[] viewOffsets;
+
   static ClassInfo of(Class<?> type) {
     return CACHE.get(type);
   }
@@ -88,6 +122,7 @@ final class ClassInfo {
     this.isArray = type.isArray();
     List<Integer> ids = new ArrayList<>();
     List<String> names = new ArrayList<>();
+    List<Field> offsets = new ArrayList<>();
     Method found = null;
     if (!isArray) {
       for (Class<?> c = type; c != null; c = c.getSuperclass()) {
@@ -101,6 +136,7 @@ final class ClassInfo {
           if (isReferenceField(f)) {
             ids.add(FieldRegistry.id(c.getName(), f.getName()));
             names.add(f.getName());
+            offsets.add(f);
           }
         }
         if (found == null) {
@@ -120,6 +156,10 @@ final class ClassInfo {
             || Enum.class.isAssignableFrom(type)
             || (type.isSynthetic() && fieldIds.length == 0);
     this.nodeOffset = NodeField.offsetIn(type);
+    this.viewOffsets =
+        type.getClassLoader() == null && CACHED_VIEWS.contains(type.getName())
+            ? offsets.stream().mapToLong(NodeField::offsetOf).toArray()
+            : null;
   }
 
   /** An instance reference field the program declared (a shadow edge). */

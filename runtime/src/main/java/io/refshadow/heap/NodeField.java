@@ -181,6 +181,18 @@ public final class NodeField {
     return -1;
   }
 
+  /** The offset of instance field {@code f} for {@link #get}, or -1 if Unsafe cannot give one. */
+  static long offsetOf(Field f) {
+    if (OFFSET == null) {
+      return -1;
+    }
+    try {
+      return (long) OFFSET.invokeExact(f);
+    } catch (Throwable t) {
+      return -1; // a record's or hidden class's field
+    }
+  }
+
   static Object get(Object obj, long offset) {
     try {
       return (Object) GET.invokeExact(obj, offset);

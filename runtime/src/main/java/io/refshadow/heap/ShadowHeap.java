@@ -1115,16 +1115,46 @@ public final class ShadowHeap {
       stats.immortals++;
       return n;
     }
+    if (type.viewOffsets != null) {
+      external = false; // a map's cached view: every reference to it is mirrored (holdViewed)
+    }
     Node n = create(obj, type, Node.ADOPTED, external ? reclaimed : null);
     stats.adopted++;
     if (external) {
       n.flags |= Node.EXTERNAL | Node.FOREIGN;
       n.refcount = 1;
     }
+    if (type.viewOffsets != null) {
+      holdViewed(n, obj);
+    }
     if (n.type.tracked) {
       gc.track(n);
     }
     return n;
+  }
+
+  /**
+   * A map's cached view met again ({@link ClassInfo#viewOffsets}; in the map's own {@code
+   * keySet()}, as it reads and returns its cache): its first node died when the program dropped it,
+   * while the map kept the object (that link is not mirrored). It is adopted without an external
+   * reference, since only the map's code makes such views and every other reference to them is
+   * mirrored, and its edges are filled from its fields, so it holds its map again, as {@code
+   * d.keys()} holds its dict; a field's referent the shadow does not know is left out, not adopted.
+   * Read through Unsafe, which runs no Java code under the lock.
+   */
+  private void holdViewed(Node n, Object view) {
+    long[] offsets = n.type.viewOffsets;
+    for (int i = 0; i < offsets.length && i < n.edges.length; i++) {
+      if (offsets[i] < 0) {
+        continue;
+      }
+      Object v = NodeField.get(view, offsets[i]);
+      Node e = v == null ? null : find(v);
+      if (e != null) {
+        incref(e);
+        n.edges[i] = e;
+      }
+    }
   }
 
   /**
