@@ -45,6 +45,10 @@ public final class WorkloadHarness {
     Map<String, Integer> sizes = new LinkedHashMap<>();
     int rounds;
     int warmup;
+
+    /** Each fork warms up for at least this long, after its {@link #warmup} repetitions. */
+    double warmupSeconds;
+
     int reps;
     long timeoutSeconds;
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -67,6 +71,7 @@ public final class WorkloadHarness {
       s.sizes.put("h2", 1000);
       s.rounds = 1;
       s.warmup = 3;
+      s.warmupSeconds = 2;
       s.reps = 5;
       s.timeoutSeconds = 600;
       return s;
@@ -79,6 +84,7 @@ public final class WorkloadHarness {
       s.sizes.put("h2", 4000);
       s.rounds = 3;
       s.warmup = 5;
+      s.warmupSeconds = 5;
       s.reps = 5;
       s.timeoutSeconds = 3600;
       return s;
@@ -92,17 +98,21 @@ public final class WorkloadHarness {
     String header = environment(s);
     System.err.print(header);
     Map<String, Map<Mode, List<Double>>> times = new LinkedHashMap<>();
+    Map<String, Map<Mode, List<Double>>> cpu = new LinkedHashMap<>();
     Map<String, Map<Mode, String>> checksums = new LinkedHashMap<>();
     for (int round = 0; round < s.rounds; round++) {
       for (String w : s.workloads) {
         Mode[] order = Mode.values();
         for (int k = 0; k < order.length; k++) {
           Mode mode = order[(k + round) % order.length];
-          ForkOutput out = fork(s, w, mode, s.warmup, s.reps, null);
+          ForkOutput out = fork(s, w, mode, s.warmup, s.warmupSeconds, s.reps, null);
           times
               .computeIfAbsent(w, x -> new LinkedHashMap<>())
               .computeIfAbsent(mode, x -> new ArrayList<>())
               .addAll(out.repMillis);
+          cpu.computeIfAbsent(w, x -> new LinkedHashMap<>())
+              .computeIfAbsent(mode, x -> new ArrayList<>())
+              .addAll(out.cpuMillis);
           String previous =
               checksums.computeIfAbsent(w, x -> new LinkedHashMap<>()).put(mode, out.checksum);
           if (previous != null && !previous.equals(out.checksum)) {
@@ -110,26 +120,33 @@ public final class WorkloadHarness {
           }
           System.err.printf(
               Locale.ROOT,
-              "round %d/%d  %-8s %-11s median %10.1f ms  (%s)%n",
+              "round %d/%d  %-8s %-11s median %10.1f ms, CPU %10.1f ms  (%s; after %d warm-up)%n",
               round + 1,
               s.rounds,
               w,
               mode.label,
               Stats.median(out.repMillis),
+              out.cpuMillis.isEmpty() ? Double.NaN : Stats.median(out.cpuMillis),
               out.repMillis.stream()
                   .map(v -> String.format(Locale.ROOT, "%.1f", v))
-                  .collect(Collectors.joining(" ")));
+                  .collect(Collectors.joining(" ")),
+              out.warmupReps);
         }
       }
     }
     Map<String, AgentSummary> summaries = new LinkedHashMap<>();
     for (String w : s.workloads) {
       Path file = Files.createTempFile("refshadow-summary-" + w, ".txt");
-      fork(s, w, Mode.REFSHADOW, 0, 1, file);
+      fork(s, w, Mode.REFSHADOW, 0, 0, 1, file);
       summaries.put(w, AgentSummary.parse(Files.readString(file)));
       Files.deleteIfExists(file);
     }
-    String table = header + "\n" + table(s, times, checksums, summaries) + loadLine("at end");
+    String table =
+        header
+            + "\n"
+            + table(s, times, checksums, summaries)
+            + cpuTable(s, cpu)
+            + loadLine("at end");
     System.out.println(table);
     if (s.output.getParent() != null) {
       Files.createDirectories(s.output.getParent());
@@ -160,6 +177,9 @@ public final class WorkloadHarness {
           break;
         case "--warmup":
           s.warmup = Integer.parseInt(args[++i]);
+          break;
+        case "--warmup-seconds":
+          s.warmupSeconds = Double.parseDouble(args[++i]);
           break;
         case "--reps":
           s.reps = Integer.parseInt(args[++i]);
@@ -198,7 +218,14 @@ public final class WorkloadHarness {
   /**
    * Runs one forked JVM; a {@code summaryFile} makes it a refshadow run that writes its summary.
    */
-  static ForkOutput fork(Settings s, String workload, Mode mode, int warmup, int reps, Path summary)
+  static ForkOutput fork(
+      Settings s,
+      String workload,
+      Mode mode,
+      int warmup,
+      double warmupSeconds,
+      int reps,
+      Path summary)
       throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(s.java);
@@ -226,6 +253,8 @@ public final class WorkloadHarness {
     cmd.add(String.valueOf(s.sizes.get(workload)));
     cmd.add("--warmup");
     cmd.add(String.valueOf(warmup));
+    cmd.add("--warmup-seconds");
+    cmd.add(String.valueOf(warmupSeconds));
     cmd.add("--reps");
     cmd.add(String.valueOf(reps));
     if (mode == Mode.ALLOCINSTR) {
@@ -323,12 +352,13 @@ public final class WorkloadHarness {
     b.append(
         String.format(
             Locale.ROOT,
-            "%nMedians of %d timed repetitions per cell (%d round(s) x %d, after %d warm-up"
-                + " repetitions in each forked JVM).%n",
+            "%nMedians of %d timed repetitions per cell (%d round(s) x %d, after at least %d warm-up"
+                + " repetitions and %.0f s of them in each forked JVM).%n",
             samples,
             s.rounds,
             s.reps,
-            s.warmup));
+            s.warmup,
+            s.warmupSeconds));
     for (Map.Entry<String, AgentSummary> e : summaries.entrySet()) {
       AgentSummary a = e.getValue();
       b.append(
@@ -344,6 +374,49 @@ public final class WorkloadHarness {
               a.failedClasses,
               a.failedMethods));
     }
+    return b.toString();
+  }
+
+  /**
+   * The same cells by the CPU time of the thread that ran the workload ({@code ThreadMXBean}): the
+   * JVM's own threads (JIT, GC) are left out, and so is most of what other load on a shared machine
+   * does to wall-clock time. Empty when the forks printed no CPU times.
+   */
+  static String cpuTable(Settings s, Map<String, Map<Mode, List<Double>>> cpu) {
+    StringBuilder b = new StringBuilder();
+    b.append(
+        "\n| workload (workload thread's CPU time) | plain ms | refshadow ms | allocinstr ms"
+            + " | refshadow / plain | allocinstr / plain |\n");
+    b.append("|---|---:|---:|---:|---:|---:|\n");
+    List<Double> refRatios = new ArrayList<>();
+    List<Double> allocRatios = new ArrayList<>();
+    for (String w : s.workloads) {
+      Map<Mode, List<Double>> t = cpu.get(w);
+      if (t == null || t.values().stream().anyMatch(List::isEmpty)) {
+        return "";
+      }
+      double plain = Stats.median(t.get(Mode.PLAIN));
+      double ref = Stats.median(t.get(Mode.REFSHADOW));
+      double alloc = Stats.median(t.get(Mode.ALLOCINSTR));
+      refRatios.add(ref / plain);
+      allocRatios.add(alloc / plain);
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %.1f | %.1f | %.1f | %.2f | %.2f |%n",
+              w,
+              plain,
+              ref,
+              alloc,
+              ref / plain,
+              alloc / plain));
+    }
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "| **geomean** | | | | **%.2f** | **%.2f** |%n",
+            Stats.geomean(refRatios),
+            Stats.geomean(allocRatios)));
     return b.toString();
   }
 

@@ -13,8 +13,13 @@ import java.util.Locale;
  *     io.refshadow.bench.workload.WorkloadMain jackson --size 5000 --warmup 3 --reps 5
  * </pre>
  *
- * {@code --alloc-sampler} registers {@link AllocationCounter} (java-allocation-instrumenter must be
- * the attached agent). {@code --jfr FILE} records the timed repetitions (not the warm-up) with
+ * {@code --warmup-seconds S} goes on warming up after the {@code --warmup} repetitions until S
+ * seconds have passed (a fast configuration needs many more repetitions than a slow one before its
+ * JIT settles: plain H2 at 2,000 rows still alternated between 83 and 160 ms after 5); the count it
+ * ran is printed as {@code warmup <n>}.
+ *
+ * <p>{@code --alloc-sampler} registers {@link AllocationCounter} (java-allocation-instrumenter must
+ * be the attached agent). {@code --jfr FILE} records the timed repetitions (not the warm-up) with
  * JFR's {@code profile} settings: the steady state, which is what {@code bench/profile-workload}
  * summarizes.
  */
@@ -26,6 +31,7 @@ public final class WorkloadMain {
     int size = 1000;
     int warmup = 3;
     int reps = 5;
+    double warmupSeconds = 0;
     boolean sampler = false;
     String jfr = null;
     for (int i = 1; i < args.length; i++) {
@@ -35,6 +41,9 @@ public final class WorkloadMain {
           break;
         case "--warmup":
           warmup = Integer.parseInt(args[++i]);
+          break;
+        case "--warmup-seconds":
+          warmupSeconds = Double.parseDouble(args[++i]);
           break;
         case "--reps":
           reps = Integer.parseInt(args[++i]);
@@ -54,9 +63,13 @@ public final class WorkloadMain {
     }
     Workload w = Workload.named(name, size);
     long checksum = 0;
-    for (int i = 0; i < warmup; i++) {
+    long warmupStart = System.nanoTime();
+    int warmed = 0;
+    while (warmed < warmup || System.nanoTime() - warmupStart < warmupSeconds * 1e9) {
       checksum = w.run();
+      warmed++;
     }
+    System.out.println("warmup " + warmed);
     jdk.jfr.Recording recording = null;
     if (jfr != null) {
       recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));

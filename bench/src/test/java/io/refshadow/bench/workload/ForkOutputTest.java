@@ -19,6 +19,18 @@ class ForkOutputTest {
   }
 
   @Test
+  void collectsTheWorkloadThreadsCpuTimesAndTheWarmUpCount() {
+    ForkOutput out =
+        ForkOutput.parse(
+            "warmup 41\nrep 0 114.667\ncpu 0 101.250\nrep 1 108.400\ncpu 1 99.000\nchecksum 7\n");
+    assertThat(out.cpuMillis).containsExactly(101.25, 99.0);
+    assertThat(out.warmupReps).isEqualTo(41);
+    assertThat(ForkOutput.parse("rep 0 1.0\nchecksum 7\n").warmupReps)
+        .as("an older fork that printed no warm-up count")
+        .isEqualTo(-1);
+  }
+
+  @Test
   void aForkThatDiedBeforeItsChecksumIsIncomplete() {
     ForkOutput out = ForkOutput.parse("rep 0 10.0\n");
     assertThat(out.checksum).isNull();
