@@ -17,6 +17,14 @@ package io.refshadow.heap;
 final class NodeTable {
   private Node[] slots = new Node[1 << 12];
 
+  /**
+   * The identity hash of each slot's node, parallel to {@link #slots} (meaningless where the slot
+   * is null): a probe compares hashes here and reads a node only when its hash matches, so a lookup
+   * that misses (a fresh object, the common case for the JDK's objects) reads no node at all, and
+   * one that hits reads one; reading each candidate node was a cache miss per probe.
+   */
+  private int[] hashes = new int[slots.length];
+
   /** Bit i set: slot i is null because its entry was removed (a tombstone). */
   private long[] removed = new long[slots.length >> 6];
 
@@ -28,6 +36,7 @@ final class NodeTable {
 
   Node find(Object obj, int hash) {
     Node[] s = slots;
+    int[] h = hashes;
     int mask = s.length - 1;
     for (int i = hash & mask; ; i = (i + 1) & mask) {
       Node n = s[i];
@@ -35,7 +44,7 @@ final class NodeTable {
         if ((removed[i >>> 6] & (1L << i)) == 0) {
           return null;
         }
-      } else if (n.hash == hash && n.get() == obj) {
+      } else if (h[i] == hash && n.get() == obj) {
         return n;
       }
     }
@@ -61,6 +70,7 @@ final class NodeTable {
       i = (i + 1) & mask;
     }
     s[i] = node;
+    hashes[i] = node.hash;
     node.tableSlot = i;
     node.flags |= Node.IN_TABLE;
     size++;
@@ -77,9 +87,12 @@ final class NodeTable {
     size--;
   }
 
-  /** Bytes the table's own arrays take (a 4-byte slot, compressed references, and a bit each). */
+  /**
+   * Bytes the table's own arrays take (a 4-byte slot, compressed references, a 4-byte hash, and a
+   * bit each).
+   */
   long footprint() {
-    return slots.length * 4L + removed.length * 8L;
+    return slots.length * 8L + removed.length * 8L;
   }
 
   /** Forgets every node (the shadow heap gives its memory back; see ShadowHeap#releaseAll). */
@@ -90,6 +103,7 @@ final class NodeTable {
       }
     }
     slots = new Node[1 << 6];
+    hashes = new int[slots.length];
     removed = new long[1];
     size = 0;
     used = 0;
@@ -123,18 +137,23 @@ final class NodeTable {
       capacity <<= 1;
     }
     Node[] fresh = new Node[capacity];
+    int[] freshHashes = new int[capacity];
+    int[] oldHashes = hashes;
     int mask = capacity - 1;
     int kept = 0;
-    for (Node n : old) {
+    for (int k = 0; k < old.length; k++) {
+      Node n = old[k];
       if (n == null) {
         continue;
       }
       if (n.get() != null) {
-        int i = n.hash & mask;
+        int hash = oldHashes[k];
+        int i = hash & mask;
         while (fresh[i] != null) {
           i = (i + 1) & mask;
         }
         fresh[i] = n;
+        freshHashes[i] = hash;
         n.tableSlot = i;
         kept++;
       } else {
@@ -142,6 +161,7 @@ final class NodeTable {
       }
     }
     slots = fresh;
+    hashes = freshHashes;
     removed = new long[capacity >> 6];
     size = kept;
     used = kept;

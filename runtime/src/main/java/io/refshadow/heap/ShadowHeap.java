@@ -956,8 +956,23 @@ public final class ShadowHeap {
     return ts;
   }
 
+  /**
+   * The thread state {@link #threadState} handed out last: a thread that finds its own here skips
+   * the {@code ThreadLocal} lookup, one per method entry. Read and written without the lock and
+   * without ordering: a stale or another thread's value fails the check on {@link
+   * ThreadState#thread}, a final field, and falls back to the {@code ThreadLocal}. It is written
+   * only when it changes, so a single-threaded program writes it once.
+   */
+  private ThreadState lastThreadState;
+
   ThreadState threadState() {
-    return threads.get();
+    ThreadState ts = lastThreadState;
+    if (ts != null && ts.thread == Thread.currentThread()) {
+      return ts;
+    }
+    ts = threads.get();
+    lastThreadState = ts;
+    return ts;
   }
 
   /** The node of {@code obj}, or null if the shadow has never seen it (or has freed it). */
