@@ -304,6 +304,20 @@ public final class WorkloadHarness {
     return String.join(File.pathSeparator, entries);
   }
 
+  /**
+   * One workload's medians (plain, refshadow, allocinstr); adds refshadow's and the allocation
+   * instrumenter's ratio to plain to the two lists.
+   */
+  private static double[] medians(
+      Map<Mode, List<Double>> t, List<Double> refRatios, List<Double> allocRatios) {
+    double plain = Stats.median(t.get(Mode.PLAIN));
+    double ref = Stats.median(t.get(Mode.REFSHADOW));
+    double alloc = Stats.median(t.get(Mode.ALLOCINSTR));
+    refRatios.add(ref / plain);
+    allocRatios.add(alloc / plain);
+    return new double[] {plain, ref, alloc};
+  }
+
   /** The results table (Markdown). */
   static String table(
       Settings s,
@@ -318,12 +332,10 @@ public final class WorkloadHarness {
     List<Double> refRatios = new ArrayList<>();
     List<Double> allocRatios = new ArrayList<>();
     for (String w : s.workloads) {
-      Map<Mode, List<Double>> t = times.get(w);
-      double plain = Stats.median(t.get(Mode.PLAIN));
-      double ref = Stats.median(t.get(Mode.REFSHADOW));
-      double alloc = Stats.median(t.get(Mode.ALLOCINSTR));
-      refRatios.add(ref / plain);
-      allocRatios.add(alloc / plain);
+      double[] m = medians(times.get(w), refRatios, allocRatios);
+      double plain = m[0];
+      double ref = m[1];
+      double alloc = m[2];
       AgentSummary summary = summaries.get(w);
       boolean same = checksums.get(w).values().stream().distinct().count() == 1;
       b.append(
@@ -395,11 +407,10 @@ public final class WorkloadHarness {
       if (t == null || t.values().stream().anyMatch(List::isEmpty)) {
         return "";
       }
-      double plain = Stats.median(t.get(Mode.PLAIN));
-      double ref = Stats.median(t.get(Mode.REFSHADOW));
-      double alloc = Stats.median(t.get(Mode.ALLOCINSTR));
-      refRatios.add(ref / plain);
-      allocRatios.add(alloc / plain);
+      double[] m = medians(t, refRatios, allocRatios);
+      double plain = m[0];
+      double ref = m[1];
+      double alloc = m[2];
       b.append(
           String.format(
               Locale.ROOT,
