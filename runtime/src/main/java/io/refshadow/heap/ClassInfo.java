@@ -122,7 +122,8 @@ final class ClassInfo {
     this.isArray = type.isArray();
     List<Integer> ids = new ArrayList<>();
     List<String> names = new ArrayList<>();
-    List<Field> offsets = new ArrayList<>();
+    boolean view = type.getClassLoader() == null && CACHED_VIEWS.contains(type.getName());
+    List<Field> viewFields = view ? new ArrayList<>() : null;
     Method found = null;
     if (!isArray) {
       for (Class<?> c = type; c != null; c = c.getSuperclass()) {
@@ -136,7 +137,9 @@ final class ClassInfo {
           if (isReferenceField(f)) {
             ids.add(FieldRegistry.id(c.getName(), f.getName()));
             names.add(f.getName());
-            offsets.add(f);
+            if (view) {
+              viewFields.add(f);
+            }
           }
         }
         if (found == null) {
@@ -156,10 +159,7 @@ final class ClassInfo {
             || Enum.class.isAssignableFrom(type)
             || (type.isSynthetic() && fieldIds.length == 0);
     this.nodeOffset = NodeField.offsetIn(type);
-    this.viewOffsets =
-        type.getClassLoader() == null && CACHED_VIEWS.contains(type.getName())
-            ? offsets.stream().mapToLong(NodeField::offsetOf).toArray()
-            : null;
+    this.viewOffsets = view ? viewFields.stream().mapToLong(NodeField::offsetOf).toArray() : null;
   }
 
   /** An instance reference field the program declared (a shadow edge). */

@@ -170,13 +170,7 @@ public final class NodeField {
       if (!f.isSynthetic() || Modifier.isStatic(f.getModifiers()) || f.getType() != Object.class) {
         return -1; // a field of this name the agent did not add: leave it alone
       }
-      try {
-        return (long) OFFSET.invokeExact(f);
-      } catch (RuntimeException e) {
-        return -1; // a record or hidden class: Unsafe refuses their fields
-      } catch (Throwable t) {
-        return -1;
-      }
+      return offsetOf(f);
     }
     return -1;
   }
@@ -189,7 +183,7 @@ public final class NodeField {
     try {
       return (long) OFFSET.invokeExact(f);
     } catch (Throwable t) {
-      return -1; // a record's or hidden class's field
+      return -1; // a record or hidden class: Unsafe refuses their fields
     }
   }
 

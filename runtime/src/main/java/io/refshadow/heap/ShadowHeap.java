@@ -1130,16 +1130,16 @@ public final class ShadowHeap {
       stats.immortals++;
       return n;
     }
-    if (type.viewOffsets != null) {
-      external = false; // a map's cached view: every reference to it is mirrored (holdViewed)
-    }
-    Node n = create(obj, type, Node.ADOPTED, external ? reclaimed : null);
+    // a map's cached view: every reference to it is mirrored (holdViewed), none is external
+    boolean view = type.viewOffsets != null;
+    boolean held = external && !view;
+    Node n = create(obj, type, Node.ADOPTED, held ? reclaimed : null);
     stats.adopted++;
-    if (external) {
+    if (held) {
       n.flags |= Node.EXTERNAL | Node.FOREIGN;
       n.refcount = 1;
     }
-    if (type.viewOffsets != null) {
+    if (view) {
       holdViewed(n, obj);
     }
     if (n.type.tracked) {
