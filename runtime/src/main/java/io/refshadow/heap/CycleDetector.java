@@ -259,7 +259,12 @@ public final class CycleDetector {
     // could see (counting them made gc.collect()'s result depend on when the JVM collected); and a
     // collection's own storage (Node.INTERNAL: an ArrayList's array, a HashMap's table and nodes),
     // which a Python list or dict does not have (a list holding itself is one object, not two).
-    m -= countUncounted(finalUnreachable);
+    // Without user code the unreachable are the examined less the kept, so are their uncounted
+    // ones: the update pass and moveUnreachable counted them, with no walk of their own.
+    m -=
+        finalUnreachable == unreachable
+            ? examinedUncounted - reachableUncounted
+            : countUncounted(finalUnreachable);
 
     // Break the reference cycles.
     deleteGarbage(finalUnreachable, old);
@@ -286,10 +291,19 @@ public final class CycleDetector {
     return new long[] {m, n};
   }
 
+  /** Flags of the nodes gc.collect() frees but does not count (see collectMain). */
+  private static final int UNCOUNTED = Node.FOREIGN | Node.INTERNAL;
+
+  /** Nodes with {@link #UNCOUNTED} among those the last update pass examined. */
+  private int examinedUncounted;
+
+  /** Nodes with {@link #UNCOUNTED} among those the last moveUnreachable kept. */
+  private int reachableUncounted;
+
   private static int countUncounted(GcList list) {
     int uncounted = 0;
     for (Node n = list.first(); n != list.head; n = n.gcNext) {
-      if ((n.flags & (Node.FOREIGN | Node.INTERNAL)) != 0) {
+      if ((n.flags & UNCOUNTED) != 0) {
         uncounted++;
       }
     }
@@ -351,11 +365,16 @@ public final class CycleDetector {
    */
   int updateRefs(GcList containers) {
     int count = 0;
+    int uncounted = 0;
     for (Node n = containers.first(); n != containers.head; n = n.gcNext) {
       n.gcRefs = n.refcount;
       n.flags |= Node.COLLECTING;
       count++;
+      if ((n.flags & UNCOUNTED) != 0) {
+        uncounted++;
+      }
     }
+    examinedUncounted = uncounted;
     return count;
   }
 
@@ -387,12 +406,16 @@ public final class CycleDetector {
    */
   int updateAndSubtractRefs(GcList containers) {
     int count = 0;
+    int uncounted = 0;
     for (Node n = containers.first(); n != containers.head; n = n.gcNext) {
       if ((n.flags & Node.COLLECTING) == 0) {
         n.gcRefs = n.refcount;
         n.flags |= Node.COLLECTING;
       }
       count++;
+      if ((n.flags & UNCOUNTED) != 0) {
+        uncounted++;
+      }
       for (Node t : n.edges) {
         if (t != null) {
           int f = t.flags;
@@ -407,6 +430,7 @@ public final class CycleDetector {
         }
       }
     }
+    examinedUncounted = uncounted;
     return count;
   }
 
@@ -422,6 +446,7 @@ public final class CycleDetector {
     Node prev = young.head;
     Node gc = prev.gcNext;
     int kept = 0;
+    int keptUncounted = 0;
     int keptAllocations = 0;
     boolean userCode = false;
     while (gc != young.head) {
@@ -432,6 +457,9 @@ public final class CycleDetector {
         kept++; // each object left in young passes here exactly once (then it is not COLLECTING)
         if ((gc.flags & (Node.INTERNAL | Node.ADOPTED)) == 0) {
           keptAllocations++;
+        }
+        if ((gc.flags & UNCOUNTED) != 0) {
+          keptUncounted++;
         }
       } else {
         // Tentatively unreachable; visitReachable moves it back if something reachable refers to
@@ -447,6 +475,7 @@ public final class CycleDetector {
       gc = prev.gcNext;
     }
     reachable = kept;
+    reachableUncounted = keptUncounted;
     reachableAllocations = keptAllocations;
     unreachableNeedsUserCode = userCode;
   }
