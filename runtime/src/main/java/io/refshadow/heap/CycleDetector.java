@@ -318,8 +318,10 @@ public final class CycleDetector {
     }
   }
 
+  /** The object's identity hash (Java's nearest to an address), or the node's once it is gone. */
   private static String hex(Node n) {
-    return "0x" + Integer.toHexString(n.hash);
+    Object o = n.get();
+    return "0x" + Integer.toHexString(System.identityHashCode(o != null ? o : n));
   }
 
   // ---------------------------------------------------------------------------------------------

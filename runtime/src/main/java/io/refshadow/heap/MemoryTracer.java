@@ -211,7 +211,7 @@ public final class MemoryTracer implements HeapListener {
     MemoryTracer probe = new MemoryTracer(heap);
     Node[] nodes = new Node[2000];
     for (int i = 0; i < nodes.length; i++) {
-      nodes[i] = new Node(null, i * 31, ClassInfo.of(MemoryTracer.class), 16 + (i % 40) * 16, null);
+      nodes[i] = new Node(null, ClassInfo.of(MemoryTracer.class), 16 + (i % 40) * 16, null);
       probe.onAllocation(nodes[i]);
     }
     for (Node n : nodes) {
@@ -240,7 +240,7 @@ public final class MemoryTracer implements HeapListener {
   }
 
   private int home(Node n, int mask) {
-    int h = n.hash * 0x9E3779B9;
+    int h = System.identityHashCode(n) * 0x9E3779B9;
     return (h ^ (h >>> 16)) & mask;
   }
 

@@ -50,13 +50,16 @@ final class NodeTable {
     }
   }
 
-  void add(Node node) {
+  /**
+   * Adds {@code node}, whose object's identity hash is {@code hash} (the node does not keep it).
+   */
+  void add(Node node, int hash) {
     if (used >= slots.length >> 1) {
       rehash();
     }
     Node[] s = slots;
     int mask = s.length - 1;
-    int i = node.hash & mask;
+    int i = hash & mask;
     while (true) {
       if (s[i] == null) {
         long bit = 1L << i;
@@ -70,7 +73,7 @@ final class NodeTable {
       i = (i + 1) & mask;
     }
     s[i] = node;
-    hashes[i] = node.hash;
+    hashes[i] = hash;
     node.tableSlot = i;
     node.flags |= Node.IN_TABLE;
     size++;

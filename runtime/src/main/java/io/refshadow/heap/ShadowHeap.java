@@ -716,7 +716,7 @@ public final class ShadowHeap {
   private long budgetBytes = Long.MAX_VALUE;
 
   /** Rough bytes one node costs (the node, its table slot, its weak-reference bookkeeping). */
-  static final long BYTES_PER_NODE = 96;
+  static final long BYTES_PER_NODE = 88;
 
   /** Limits the shadow heap to about {@code bytes}; beyond it mirroring stops, with one warning. */
   public void setMemoryBudget(long bytes) {
@@ -1041,7 +1041,6 @@ public final class ShadowHeap {
     if (obj instanceof Enum) {
       flags |= Node.IMMORTAL; // enum constants are compile-time constants: immortal (PEP 683)
     }
-    int hash = System.identityHashCode(obj);
     ClassInfo type = known != null ? known : ClassInfo.of(obj.getClass());
     long size;
     try {
@@ -1052,7 +1051,7 @@ public final class ShadowHeap {
     if (((liveNodes + 1) & 1023) == 0) {
       checkBudget();
     }
-    Node n = new Node(obj, hash, type, size, queue);
+    Node n = new Node(obj, type, size, queue);
     n.flags = flags;
     if (type.isArray) {
       int length = java.lang.reflect.Array.getLength(obj);
@@ -1073,7 +1072,9 @@ public final class ShadowHeap {
       NodeField.set(obj, type.nodeOffset, n);
       fieldNodes++;
     } else {
-      table.add(n);
+      // only here: an object whose node lives in its field never needs its identity hash, whose
+      // first request makes the JVM install it in the object's header (a call into the VM)
+      table.add(n, System.identityHashCode(obj));
     }
     return n;
   }

@@ -21,7 +21,6 @@ class MemoryTracerTest {
 
   private ShadowHeap before;
   private MemoryTracer tracer;
-  private int hashes;
 
   @BeforeEach
   void startTracing() {
@@ -38,7 +37,7 @@ class MemoryTracerTest {
   }
 
   private Node node(Class<?> type, long size) {
-    return new Node(null, hashes++ * 7, ClassInfo.of(type), size, null);
+    return new Node(null, ClassInfo.of(type), size, null);
   }
 
   @Test
