@@ -124,6 +124,14 @@ final class HeapEventsListener implements HeapListener {
     this.sampler = new LifetimeSampler(sampleRate);
   }
 
+  /**
+   * When each live object with a finalizer was allocated (System.nanoTime()), for the Finalizer
+   * event's age: nodes keep no birth time, and such objects are few. Weak keys, so that nodes the
+   * shadow drops without freeing them (a released shadow) leave no entry behind; guarded by the
+   * heap lock, as every listener call is.
+   */
+  private final java.util.Map<Node, Long> finalizableBirths = new java.util.WeakHashMap<>();
+
   LifetimeSampler sampler() {
     return sampler;
   }
@@ -149,12 +157,15 @@ final class HeapEventsListener implements HeapListener {
           c.stackBudget[type]--;
         }
         int slot =
-            sampler.sample(node.get(), node.typeName(), size, node.bornNanos(), handle, lifetime);
+            sampler.sample(node.get(), node.typeName(), size, System.nanoTime(), handle, lifetime);
         data |= SAMPLED | slot;
       } else {
         data |= handle;
       }
       node.setListenerData(data);
+      if (node.hasFinalizer()) {
+        finalizableBirths.put(node, System.nanoTime());
+      }
       liveObjects++;
       liveBytes += size;
       if (liveBytes > peakLiveBytes) {
@@ -183,6 +194,9 @@ final class HeapEventsListener implements HeapListener {
         return; // adopted: never counted as an allocation
       }
       node.setListenerData(0);
+      if (node.hasFinalizer()) {
+        finalizableBirths.remove(node);
+      }
       long size = Math.max(node.size(), 0);
       long handle = data & LOW;
       if ((data & SAMPLED) != 0) {
@@ -223,7 +237,8 @@ final class HeapEventsListener implements HeapListener {
       if (e.shouldCommit()) {
         e.objectClass = node.typeName();
         e.byCycleDetector = collecting;
-        e.objectAge = node.isAdopted() ? 0 : System.nanoTime() - node.bornNanos();
+        Long born = node.isAdopted() ? null : finalizableBirths.get(node);
+        e.objectAge = born == null ? 0 : System.nanoTime() - born;
         e.commit();
       }
     } catch (Throwable t) {

@@ -127,6 +127,14 @@ class JfrEventsIT {
     assertThat(finalizers)
         .allSatisfy(e -> assertThat(e.getString(Fields.OBJECT_CLASS)).isEqualTo(resource));
     assertThat(finalizers.stream().filter(e -> e.getBoolean(Fields.BY_CYCLE_DETECTOR))).hasSize(2);
+    // every one was allocated by the program, so its age is known: more than nothing, and less
+    // than the run (a lost birth time gives 0; a missing one, the time since the clock's origin)
+    assertThat(finalizers)
+        .allSatisfy(
+            e ->
+                assertThat(e.getDuration(Fields.OBJECT_AGE))
+                    .isPositive()
+                    .isLessThan(Duration.ofMinutes(5)));
     List<RecordedEvent> callbacks = JfrRuns.events(rec, EventNames.WEAKREF_CALLBACK);
     assertThat(callbacks).hasSize(1);
     assertThat(callbacks.get(0).getString(Fields.REFERENT_CLASS)).isEqualTo(resource);

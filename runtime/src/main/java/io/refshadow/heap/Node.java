@@ -66,12 +66,9 @@ public final class Node extends WeakReference<Object> {
   /**
    * Shallow size in 8-byte words (the JVM's objects are 8-byte aligned), or -1 when the JVM could
    * not tell: an {@code int} of words covers objects up to 16 GiB where an {@code int} of bytes
-   * stops at 2 GiB, and it keeps the node at 88 bytes, 8 less than a {@code long} did.
+   * stops at 2 GiB, and with no identity hash or birth time kept, the node is 80 bytes (96 before).
    */
   private final int sizeWords;
-
-  /** System.nanoTime() at registration; used for lifetimes. */
-  final long bornNanos;
 
   /**
    * Per-object bookkeeping of the agent's own listener ({@link ShadowHeap#setListener}, the JFR
@@ -83,7 +80,6 @@ public final class Node extends WeakReference<Object> {
     super(referent, queue);
     this.type = type;
     this.sizeWords = toWords(size);
-    this.bornNanos = System.nanoTime();
   }
 
   /** A list sentinel: no referent, never in the table. */
@@ -91,7 +87,6 @@ public final class Node extends WeakReference<Object> {
     super(null);
     this.type = null;
     this.sizeWords = 0;
-    this.bornNanos = 0;
     gcPrev = this;
     gcNext = this;
   }
@@ -122,9 +117,12 @@ public final class Node extends WeakReference<Object> {
     return (int) Math.min((bytes + 7) >>> 3, Integer.MAX_VALUE);
   }
 
-  /** System.nanoTime() when the shadow registered it. */
-  public long bornNanos() {
-    return bornNanos;
+  /**
+   * Whether its class has a finalizer ({@code @Del}). The node keeps no birth time (8 bytes per
+   * object); a listener that wants the age of finalized objects notes it for these at allocation.
+   */
+  public boolean hasFinalizer() {
+    return type != null && type.del != null;
   }
 
   /** First seen after its allocation: its lifetime is not modelled exactly. */

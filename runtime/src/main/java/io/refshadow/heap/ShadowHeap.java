@@ -716,7 +716,7 @@ public final class ShadowHeap {
   private long budgetBytes = Long.MAX_VALUE;
 
   /** Rough bytes one node costs (the node, its table slot, its weak-reference bookkeeping). */
-  static final long BYTES_PER_NODE = 88;
+  static final long BYTES_PER_NODE = 80;
 
   /** Limits the shadow heap to about {@code bytes}; beyond it mirroring stops, with one warning. */
   public void setMemoryBudget(long bytes) {
