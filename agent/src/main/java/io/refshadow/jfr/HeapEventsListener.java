@@ -152,19 +152,21 @@ final class HeapEventsListener implements HeapListener {
       long data = COUNTED | ((long) type << TYPE_SHIFT);
       boolean lifetime = lifetimeType.isEnabled() && sampler.shouldSample();
       boolean forStack = !lifetime && c.stackBudget[type] > 0 && cycleType.isEnabled();
+      // the clock is read once, and only for an object that needs its allocation time
+      boolean finalizable = node.hasFinalizer();
+      long now = lifetime || forStack || finalizable ? System.nanoTime() : 0;
       if (lifetime || forStack) {
         if (forStack) {
           c.stackBudget[type]--;
         }
-        int slot =
-            sampler.sample(node.get(), node.typeName(), size, System.nanoTime(), handle, lifetime);
+        int slot = sampler.sample(node.get(), node.typeName(), size, now, handle, lifetime);
         data |= SAMPLED | slot;
       } else {
         data |= handle;
       }
       node.setListenerData(data);
-      if (node.hasFinalizer()) {
-        finalizableBirths.put(node, System.nanoTime());
+      if (finalizable) {
+        finalizableBirths.put(node, now);
       }
       liveObjects++;
       liveBytes += size;
