@@ -5,13 +5,14 @@ package io.refshadow.heap;
  * addressing hash table (linear probing) keyed by {@link System#identityHashCode}, whose entries
  * are the nodes themselves (each a weak reference). Guarded by the heap's lock.
  *
- * <p>Each node in the table knows its slot ({@link Node#tableSlot}), so removing it starts at its
- * slot, without a probe: freeing an object, which the cycle detector does for every object of the
- * garbage, does not wait for a random bucket and the chain behind it (that wait was half of a
- * collection of garbage arrays). Removal shifts the entries behind the slot back ({@link #remove}),
- * so the table has no tombstones; it is rebuilt only when it is half full, into one less than a
- * third full, dropping the entries whose object the JVM has reclaimed. Invariant: a node has {@link
- * Node#IN_TABLE} exactly when {@code slots[n.tableSlot] == n}.
+ * <p>Each node in the table knows its slot ({@link Node#tableSlot}), so removing it is one store (a
+ * tombstone into its slot), with no load: freeing an object, which the cycle detector does for
+ * every object of the garbage, no longer waits for a random bucket and the chain behind it (that
+ * wait was half of a collection of garbage arrays). Tombstones count as used slots, so that a probe
+ * never runs longer than at half load; an add reuses the first tombstone it meets, and a rehash
+ * (when used slots reach half the table) drops them all, with the entries whose object the JVM has
+ * reclaimed. Invariant: a node has {@link Node#IN_TABLE} exactly when {@code slots[n.tableSlot] ==
+ * n}.
  */
 final class NodeTable {
   private Node[] slots = new Node[1 << 12];
@@ -24,11 +25,14 @@ final class NodeTable {
    */
   private int[] hashes = new int[slots.length];
 
+  /** Bit i set: slot i is null because its entry was removed (a tombstone). */
+  private long[] removed = new long[slots.length >> 6];
+
   /** Nodes in the table. */
   private int size;
 
-  /** Times the table was rebuilt (for tests and diagnostics). */
-  long rehashes;
+  /** Slots not null: nodes and tombstones. */
+  private int used;
 
   Node find(Object obj, int hash) {
     Node[] s = slots;
@@ -37,7 +41,9 @@ final class NodeTable {
     for (int i = hash & mask; ; i = (i + 1) & mask) {
       Node n = s[i];
       if (n == null) {
-        return null;
+        if ((removed[i >>> 6] & (1L << i)) == 0) {
+          return null;
+        }
       } else if (h[i] == hash && n.get() == obj) {
         return n;
       }
@@ -48,7 +54,7 @@ final class NodeTable {
    * Adds {@code node}, whose object's identity hash is {@code hash} (the node does not keep it).
    */
   void add(Node node, int hash) {
-    if (size >= slots.length >> 1) {
+    if (used >= slots.length >> 1) {
       rehash();
     }
     Node[] s = slots;
@@ -56,6 +62,12 @@ final class NodeTable {
     int i = hash & mask;
     while (true) {
       if (s[i] == null) {
+        long bit = 1L << i;
+        if ((removed[i >>> 6] & bit) == 0) {
+          used++;
+        } else {
+          removed[i >>> 6] &= ~bit; // a tombstone: taken over
+        }
         break;
       }
       i = (i + 1) & mask;
@@ -67,39 +79,15 @@ final class NodeTable {
     size++;
   }
 
-  /**
-   * Removes {@code node} by backward-shift deletion (Knuth's Algorithm R for linear probing): each
-   * entry after the slot, up to the next empty slot, that a probe from its home slot would no
-   * longer reach moves back into the hole. The table keeps no tombstones. Most of its entries are
-   * the JDK's short-lived objects (strings, boxes, iterators), each added and removed soon after;
-   * with a tombstone for each, the table filled up with them and was rebuilt every few thousand
-   * removals (3% of the Jackson workload's samples were in {@link #rehash}). At most half full, the
-   * run after a slot is short: the shift reads a hash or two and seldom moves an entry.
-   */
   void remove(Node node) {
     if (!node.has(Node.IN_TABLE)) {
       return;
     }
-    Node[] s = slots;
-    int[] h = hashes;
-    int mask = s.length - 1;
-    int hole = node.tableSlot;
-    s[hole] = null;
+    int i = node.tableSlot;
+    slots[i] = null;
+    removed[i >>> 6] |= 1L << i;
     node.flags &= ~Node.IN_TABLE;
     size--;
-    for (int j = (hole + 1) & mask; s[j] != null; j = (j + 1) & mask) {
-      int home = h[j] & mask;
-      // the entry stays where it is if its home lies cyclically in (hole, j]
-      boolean reached = hole <= j ? hole < home && home <= j : hole < home || home <= j;
-      if (!reached) {
-        Node moved = s[j];
-        s[hole] = moved;
-        h[hole] = h[j];
-        moved.tableSlot = hole;
-        s[j] = null;
-        hole = j;
-      }
-    }
   }
 
   /**
@@ -107,7 +95,7 @@ final class NodeTable {
    * bit each).
    */
   long footprint() {
-    return slots.length * 8L;
+    return slots.length * 8L + removed.length * 8L;
   }
 
   /** Forgets every node (the shadow heap gives its memory back; see ShadowHeap#releaseAll). */
@@ -119,7 +107,9 @@ final class NodeTable {
     }
     slots = new Node[1 << 6];
     hashes = new int[slots.length];
+    removed = new long[1];
     size = 0;
+    used = 0;
   }
 
   int size() {
@@ -136,15 +126,14 @@ final class NodeTable {
   }
 
   /**
-   * Rebuilds the table larger, dropping entries whose object the JVM has already reclaimed (nobody
-   * can look them up any more, though the node itself lives on in the shadow until it is freed
-   * there), and grows it so that it is less than a third full. One pass: the new size is chosen
-   * from the number of entries, reclaimed ones included, so that each node is read once (reading
-   * every node's referent twice, to count the live ones first, was half the cost of a rehash, each
-   * read a cache miss on a node allocated long before).
+   * Rebuilds the table without its tombstones, dropping entries whose object the JVM has already
+   * reclaimed (nobody can look them up any more, though the node itself lives on in the shadow
+   * until it is freed there), and grows it so that it is less than a third full. One pass: the new
+   * size is chosen from the number of entries, reclaimed ones included, so that each node is read
+   * once (reading every node's referent twice, to count the live ones first, was half the cost of a
+   * rehash, each read a cache miss on a node allocated long before).
    */
   private void rehash() {
-    rehashes++;
     Node[] old = slots;
     int capacity = old.length;
     while (size * 3 >= capacity) {
@@ -176,6 +165,8 @@ final class NodeTable {
     }
     slots = fresh;
     hashes = freshHashes;
+    removed = new long[capacity >> 6];
     size = kept;
+    used = kept;
   }
 }
