@@ -20,7 +20,9 @@ final class AgentOptions {
     KEYS.put("exclude", "class name prefixes never to instrument, ';'-separated");
     KEYS.put(
         "profile", "the CPython whose collector to follow: cpython-3.12 (default), cpython-3.13");
-    KEYS.put("summary", "where the exit summary goes: stderr (default), stdout, off, or a file");
+    KEYS.put(
+        "summary",
+        "where the exit summary goes: stderr (default), stdout, off (or none), or a file");
     KEYS.put("jfr", "write a JFR recording to this file at exit");
     KEYS.put(
         "jfr-settings",
@@ -151,6 +153,9 @@ final class AgentOptions {
             break;
           case "summary":
             summary = required(key, value);
+            if (summary.equals("none")) {
+              summary = "off"; // not a file named "none" (give ./none for that)
+            }
             break;
           case "jfr":
             jfr = Path.of(required(key, value));
