@@ -318,10 +318,8 @@ public final class CycleDetector {
     }
   }
 
-  /** The object's identity hash (Java's nearest to an address), or the node's once it is gone. */
   private static String hex(Node n) {
-    Object o = n.get();
-    return "0x" + Integer.toHexString(System.identityHashCode(o != null ? o : n));
+    return "0x" + n.identityHex();
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -162,13 +162,17 @@ public final class Node extends WeakReference<Object> {
     listenerData = value;
   }
 
+  /**
+   * Its object's identity hash in hex (Java's nearest to an address), or the node's own once the
+   * object is gone: the one name for an object in debug output and in {@link #toString}.
+   */
+  String identityHex() {
+    Object o = get();
+    return Integer.toHexString(System.identityHashCode(o != null ? o : this));
+  }
+
   @Override
   public String toString() {
-    return typeName()
-        + "@"
-        + Integer.toHexString(System.identityHashCode(this))
-        + "(rc="
-        + refcount
-        + ")";
+    return typeName() + "@" + identityHex() + "(rc=" + refcount + ")";
   }
 }
