@@ -26,11 +26,14 @@ public final class ShadowHeap {
    * Taken and released in every hook, so its uncontended round trip is one compare-and-set to take
    * it and a plain release store ({@code lazySet}) to let it go: no fence on release, which {@code
    * ReentrantLock}'s volatile state write costs (JFR put 16% of the workloads' CPU samples there).
-   * The state is an {@code AtomicInteger} (0 free, 1 held), as in AQS, with the owner in a plain
-   * field beside it: not a {@code VarHandle}, whose call sites are linked by java.lang.invoke code
-   * at their first call and again after any agent retransforms this class (java code that uses the
-   * very collections refshadow instruments, whose hooks would take this lock and recurse), and not
-   * an {@code AtomicReference}, which refshadow instruments.
+   * The state is an {@code AtomicInteger}: 0 free, else the holder's id ({@link Gil.Owner}), so
+   * that taking and letting go store no reference. Under G1 a reference stored into an old object
+   * (the lock is one, in any program that has run a while) costs a StoreLoad fence and dirties a
+   * card; storing the holder's {@code Thread} at each take and clearing it at each release made
+   * those fences a large share of every hook. Not a {@code VarHandle}, whose call sites are linked
+   * by java.lang.invoke code at their first call and again after any agent retransforms this class
+   * (java code that uses the very collections refshadow instruments, whose hooks would take this
+   * lock and recurse), and not an {@code AtomicReference}, which refshadow instruments.
    *
    * <p>A thread that finds it held spins briefly, then queues in a {@code ReentrantLock} (parked,
    * first come first served); the thread at the head of that queue, the heir, parks and is woken by
@@ -48,8 +51,52 @@ public final class ShadowHeap {
     /** Tries before a thread that finds the lock held parks. */
     private static final int SPINS = 64;
 
-    /** The holder, or null; written by the holder only (as AQS's exclusiveOwnerThread). */
-    private Thread owner;
+    /**
+     * A thread as the lock knows it: the id it writes into the lock's state. An immutable pair, so
+     * that a thread reading {@link #lastOwner} or {@link #holder} sees a thread and its own id.
+     */
+    static final class Owner {
+      final Thread thread;
+      final int id;
+
+      Owner(Thread thread, int id) {
+        this.thread = thread;
+        this.id = id;
+      }
+    }
+
+    /** Ids for {@link Owner}s, never 0 (the free state); shared by all heaps. */
+    private static final java.util.concurrent.atomic.AtomicInteger IDS =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Each thread's {@link Owner}: an anonymous class, not a lambda (linking one runs JDK code).
+     */
+    private final ThreadLocal<Owner> owners =
+        new ThreadLocal<>() {
+          @Override
+          protected Owner initialValue() {
+            int id;
+            do {
+              id = IDS.incrementAndGet();
+            } while (id == 0);
+            return new Owner(Thread.currentThread(), id);
+          }
+        };
+
+    /**
+     * The {@link Owner} {@link #me} found last: a thread that finds its own here skips the {@code
+     * ThreadLocal}. Written only when it changes, so a program with one thread never writes it
+     * again (the class is loaded here, at the heap's creation, not inside a hook).
+     */
+    private Owner lastOwner = new Owner(null, 0);
+
+    /**
+     * The holder's {@link Owner}, for {@link #holder}; written by a thread that takes the lock only
+     * when it differs, so a program with one thread never writes it again. Stale between a take and
+     * that write: {@link #holder} checks it against the state.
+     */
+    private Owner holderOwner = lastOwner;
 
     /** How many times the holder holds it; touched by the holder only. */
     private int holds;
@@ -64,14 +111,28 @@ public final class ShadowHeap {
     /** Set by the heir before it parks, cleared by the release that wakes it. */
     private volatile boolean heirParked;
 
-    boolean tryLock() {
+    /** This thread's {@link Owner}. */
+    private Owner me() {
       Thread t = Thread.currentThread();
-      if (compareAndSet(0, 1)) {
-        owner = t;
+      Owner o = lastOwner;
+      if (o.thread == t) {
+        return o;
+      }
+      o = owners.get();
+      lastOwner = o;
+      return o;
+    }
+
+    boolean tryLock() {
+      Owner me = me();
+      if (compareAndSet(0, me.id)) {
         holds = 1;
+        if (holderOwner != me) {
+          holderOwner = me;
+        }
         return true;
       }
-      if (owner == t) {
+      if (get() == me.id) { // only this thread writes its id there, and only it clears it
         holds++;
         return true;
       }
@@ -79,14 +140,11 @@ public final class ShadowHeap {
     }
 
     void unlock() {
-      if (owner != Thread.currentThread()) {
+      if (get() != me().id || holds == 0) {
         throw new IllegalMonitorStateException("the shadow heap's lock is not held by this thread");
       }
       if (--holds == 0) {
-        releasing = owner;
-        owner = null;
         lazySet(0); // a call, until compiled: a StackOverflowError here leaves it to finishRelease
-        releasing = null;
         if (heirParked) {
           heirParked = false;
           Thread h = heir;
@@ -155,33 +213,39 @@ public final class ShadowHeap {
     }
 
     /**
-     * The thread inside {@link #unlock}'s release, between clearing {@link #owner} and freeing the
-     * state; null otherwise. Written by that thread only.
-     */
-    private Thread releasing;
-
-    /**
-     * Completes a release that a StackOverflowError interrupted on this thread after the owner was
-     * cleared (the lock then belongs to nobody, and every thread would wait for it forever). Safe:
-     * no other thread can take the lock while its state says held.
+     * Completes a release that a StackOverflowError interrupted on this thread after the hold count
+     * reached 0 (the state still holds this thread's id, and every other thread would wait for it
+     * forever). Safe: no other thread can take the lock while its state says held.
      */
     void finishRelease() {
-      if (releasing == Thread.currentThread() && owner == null) {
+      if (holds == 0 && get() == me().id) {
         lazySet(0);
-        releasing = null;
+      }
+    }
+
+    /**
+     * For tests: leaves the release of a single hold where a StackOverflowError inside {@code
+     * lazySet} would, the count at 0 and the state still this thread's.
+     */
+    void interruptReleaseForTest() {
+      if (isHeldByCurrentThread() && holds == 1) {
+        holds = 0;
       }
     }
 
     boolean isHeldByCurrentThread() {
-      return owner == Thread.currentThread();
+      return get() == me().id && holds > 0;
     }
 
     int getHoldCount() {
       return isHeldByCurrentThread() ? holds : 0;
     }
 
+    /** The thread holding the lock, or null when free or not known yet (just taken). */
     Thread holder() {
-      return owner;
+      Owner o = holderOwner;
+      int state = get();
+      return state != 0 && o.id == state ? o.thread : null;
     }
   }
 
