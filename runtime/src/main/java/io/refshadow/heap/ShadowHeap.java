@@ -26,12 +26,12 @@ public final class ShadowHeap {
    * Taken and released in every hook, so its uncontended round trip is one compare-and-set to take
    * it and a plain release store ({@code lazySet}) to let it go: no fence on release, which {@code
    * ReentrantLock}'s volatile state write costs (JFR put 16% of the workloads' CPU samples there).
-   * The state is an {@code AtomicInteger}: 0 free, else the holder's id ({@link Gil.Owner}), so
-   * that taking and letting go store no reference. Under G1 a reference stored into an old object
-   * (the lock is one, in any program that has run a while) costs a StoreLoad fence and dirties a
-   * card; storing the holder's {@code Thread} at each take and clearing it at each release made
-   * those fences a large share of every hook. Not a {@code VarHandle}, whose call sites are linked
-   * by java.lang.invoke code at their first call and again after any agent retransforms this class
+   * The state is an {@code AtomicLong}: 0 free, else the holder's id ({@link Gil.Owner}), so that
+   * taking and letting go store no reference. Under G1 a reference stored into an old object (the
+   * lock is one, in any program that has run a while) costs a StoreLoad fence and dirties a card;
+   * storing the holder's {@code Thread} at each take and clearing it at each release made those
+   * fences a large share of every hook. Not a {@code VarHandle}, whose call sites are linked by
+   * java.lang.invoke code at their first call and again after any agent retransforms this class
    * (java code that uses the very collections refshadow instruments, whose hooks would take this
    * lock and recurse), and not an {@code AtomicReference}, which refshadow instruments.
    *
@@ -44,7 +44,7 @@ public final class ShadowHeap {
    * LockSupport}, AQS's nodes) are loaded by the agent at start.
    */
   @SuppressWarnings("serial") // never serialized
-  static final class Gil extends java.util.concurrent.atomic.AtomicInteger {
+  static final class Gil extends java.util.concurrent.atomic.AtomicLong {
     /** Longest single park of a waiting thread before it looks at the lock again. */
     static final long PARK_NANOS = 1_000_000;
 
@@ -57,17 +57,21 @@ public final class ShadowHeap {
      */
     static final class Owner {
       final Thread thread;
-      final int id;
+      final long id;
 
-      Owner(Thread thread, int id) {
+      Owner(Thread thread, long id) {
         this.thread = thread;
         this.id = id;
       }
     }
 
-    /** Ids for {@link Owner}s, never 0 (the free state); shared by all heaps. */
-    private static final java.util.concurrent.atomic.AtomicInteger IDS =
-        new java.util.concurrent.atomic.AtomicInteger();
+    /**
+     * Ids for {@link Owner}s, from 1 (0 is the free state); shared by all heaps. A {@code long}: a
+     * server making a million virtual threads a second would wrap an {@code int} in about 70
+     * minutes, and a reused id would let a second thread into the lock as if it were re-entering.
+     */
+    private static final java.util.concurrent.atomic.AtomicLong IDS =
+        new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * Each thread's {@link Owner}: an anonymous class, not a lambda (linking one runs JDK code).
@@ -76,11 +80,7 @@ public final class ShadowHeap {
         new ThreadLocal<>() {
           @Override
           protected Owner initialValue() {
-            int id;
-            do {
-              id = IDS.incrementAndGet();
-            } while (id == 0);
-            return new Owner(Thread.currentThread(), id);
+            return new Owner(Thread.currentThread(), IDS.incrementAndGet());
           }
         };
 
@@ -125,7 +125,7 @@ public final class ShadowHeap {
 
     boolean tryLock() {
       Owner me = me();
-      if (compareAndSet(0, me.id)) {
+      if (compareAndSet(0L, me.id)) {
         holds = 1;
         if (holderOwner != me) {
           holderOwner = me;
@@ -144,7 +144,7 @@ public final class ShadowHeap {
         throw new IllegalMonitorStateException("the shadow heap's lock is not held by this thread");
       }
       if (--holds == 0) {
-        lazySet(0); // a call, until compiled: a StackOverflowError here leaves it to finishRelease
+        lazySet(0L); // a call, until compiled: a StackOverflowError here leaves it to finishRelease
         if (heirParked) {
           heirParked = false;
           Thread h = heir;
@@ -218,8 +218,8 @@ public final class ShadowHeap {
      * forever). Safe: no other thread can take the lock while its state says held.
      */
     void finishRelease() {
-      if (holds == 0 && get() == me().id) {
-        lazySet(0);
+      if (get() == me().id && holds == 0) {
+        lazySet(0L);
       }
     }
 
@@ -244,7 +244,7 @@ public final class ShadowHeap {
     /** The thread holding the lock, or null when free or not known yet (just taken). */
     Thread holder() {
       Owner o = holderOwner;
-      int state = get();
+      long state = get();
       return state != 0 && o.id == state ? o.thread : null;
     }
   }
