@@ -111,7 +111,13 @@ public final class ShadowHeap {
     /** Set by the heir before it parks, cleared by the release that wakes it. */
     private volatile boolean heirParked;
 
-    /** This thread's {@link Owner}. */
+    /**
+     * This thread's {@link Owner}, for the id to take the lock with. Not for asking whether this
+     * thread holds it: the JDK clears some threads' thread-locals (common-pool workers between
+     * tasks, the Common-Cleaner at each pass), so a thread may get a second {@link Owner} while the
+     * state still holds its first one's id. Those questions go to {@link #holderOwner} ({@link
+     * #heldHere}).
+     */
     private Owner me() {
       Thread t = Thread.currentThread();
       Owner o = lastOwner;
@@ -132,15 +138,26 @@ public final class ShadowHeap {
         }
         return true;
       }
-      if (get() == me.id) { // only this thread writes its id there, and only it clears it
+      if (heldHere()) {
         holds++;
         return true;
       }
       return false;
     }
 
+    /**
+     * Whether the state holds this thread's id (held, or a release cut short): the holder writes
+     * {@link #holderOwner} right after taking the lock, with no call in between, and no other
+     * thread writes it while the state is not 0; another thread may read its own stale {@link
+     * Owner} there, but then the state holds someone else's id.
+     */
+    private boolean heldHere() {
+      Owner h = holderOwner;
+      return h.thread == Thread.currentThread() && get() == h.id;
+    }
+
     void unlock() {
-      if (get() != me().id || holds == 0) {
+      if (!heldHere() || holds == 0) {
         throw new IllegalMonitorStateException("the shadow heap's lock is not held by this thread");
       }
       if (--holds == 0) {
@@ -218,7 +235,7 @@ public final class ShadowHeap {
      * forever). Safe: no other thread can take the lock while its state says held.
      */
     void finishRelease() {
-      if (get() == me().id && holds == 0) {
+      if (heldHere() && holds == 0) {
         lazySet(0L);
       }
     }
@@ -233,8 +250,13 @@ public final class ShadowHeap {
       }
     }
 
+    /** For tests: this thread's thread-locals cleared, as the JDK clears a pool worker's. */
+    void forgetOwnerForTest() {
+      owners.remove();
+    }
+
     boolean isHeldByCurrentThread() {
-      return get() == me().id && holds > 0;
+      return heldHere() && holds > 0;
     }
 
     int getHoldCount() {

@@ -145,6 +145,27 @@ class GilTest {
     assertThat(otherThreadCanTake()).as("finished by its own thread").isTrue();
   }
 
+  /**
+   * The JDK clears a pool worker's thread-locals between tasks (and the Common-Cleaner's at each
+   * pass), so a thread holding the lock may meet a second identity of its own: it must still
+   * re-enter and release the lock, after another thread has looked at it.
+   */
+  @Test
+  void aHolderWhoseThreadLocalsAreClearedStillReentersAndReleases() {
+    gil.lock();
+    gil.forgetOwnerForTest();
+    assertThat(otherThreadCanTake()).isFalse(); // and the lock's one-entry cache is the other's now
+    assertThat(gil.isHeldByCurrentThread()).isTrue();
+    assertThat(gil.tryLock()).as("re-entered").isTrue();
+    gil.unlock();
+    gil.unlock();
+    assertThat(gil.isHeldByCurrentThread()).isFalse();
+    assertThat(otherThreadCanTake()).as("free").isTrue();
+    assertThat(gil.tryLock()).as("taken again with the new identity").isTrue();
+    assertThat(gil.holder()).isSameAs(Thread.currentThread());
+    gil.unlock();
+  }
+
   /** Whether another thread can take the lock now (and then lets it go). */
   private boolean otherThreadCanTake() {
     AtomicBoolean took = new AtomicBoolean();
