@@ -53,7 +53,7 @@ public final class ShadowHeap {
 
     /**
      * A thread as the lock knows it: the id it writes into the lock's state. An immutable pair, so
-     * that a thread reading {@link #lastOwner} or {@link #holder} sees a thread and its own id.
+     * that a thread reading {@link #holderOwner} sees a thread and its own id.
      */
     static final class Owner {
       final Thread thread;
@@ -85,18 +85,13 @@ public final class ShadowHeap {
         };
 
     /**
-     * The {@link Owner} {@link #me} found last: a thread that finds its own here skips the {@code
-     * ThreadLocal}. Written only when it changes, so a program with one thread never writes it
-     * again (the class is loaded here, at the heap's creation, not inside a hook).
+     * The {@link Owner} of the thread that took the lock last (held or not): {@link #holder} and
+     * {@link #heldHere} read it, and {@link #me} finds its own thread's here without the {@code
+     * ThreadLocal}. Written by a thread that takes the lock only when it differs, so a program with
+     * one thread never writes it again. Stale between a take and that write: {@link #holder} checks
+     * it against the state. (The class is loaded here, at the heap's creation, not inside a hook.)
      */
-    private Owner lastOwner = new Owner(null, 0);
-
-    /**
-     * The holder's {@link Owner}, for {@link #holder}; written by a thread that takes the lock only
-     * when it differs, so a program with one thread never writes it again. Stale between a take and
-     * that write: {@link #holder} checks it against the state.
-     */
-    private Owner holderOwner = lastOwner;
+    private Owner holderOwner = new Owner(null, 0);
 
     /** How many times the holder holds it; touched by the holder only. */
     private int holds;
@@ -119,14 +114,8 @@ public final class ShadowHeap {
      * #heldHere}).
      */
     private Owner me() {
-      Thread t = Thread.currentThread();
-      Owner o = lastOwner;
-      if (o.thread == t) {
-        return o;
-      }
-      o = owners.get();
-      lastOwner = o;
-      return o;
+      Owner o = holderOwner;
+      return o.thread == Thread.currentThread() ? o : owners.get();
     }
 
     boolean tryLock() {

@@ -154,7 +154,7 @@ class GilTest {
   void aHolderWhoseThreadLocalsAreClearedStillReentersAndReleases() {
     gil.lock();
     gil.forgetOwnerForTest();
-    assertThat(otherThreadCanTake()).isFalse(); // and the lock's one-entry cache is the other's now
+    assertThat(otherThreadCanTake()).isFalse(); // another thread looks at the lock meanwhile
     assertThat(gil.isHeldByCurrentThread()).isTrue();
     assertThat(gil.tryLock()).as("re-entered").isTrue();
     gil.unlock();
