@@ -47,7 +47,10 @@ public final class HeapInspector {
     return n.has(Node.IMMORTAL);
   }
 
-  /** Escaped into code refshadow does not watch: it holds a reference nobody releases. */
+  /**
+   * Escaped into code refshadow does not watch: it holds a reference that is released only once the
+   * JVM has reclaimed it.
+   */
   public static boolean isPinned(Node n) {
     return n.has(Node.PINNED);
   }

@@ -41,6 +41,12 @@ public final class HeapStats {
    */
   public long reclaimedAdopted;
 
+  /**
+   * Pinned objects (escaped into code the agent does not watch) whose external reference was
+   * released because the JVM had reclaimed them: freed then, with what only they held.
+   */
+  public long reclaimedPinned;
+
   /** Stores to a field the class layout does not know (should stay 0). */
   public long unknownFields;
 

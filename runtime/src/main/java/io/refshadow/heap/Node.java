@@ -19,7 +19,7 @@ public final class Node extends WeakReference<Object> {
       UNREACHABLE = 1 << 2, // NEXT_MASK_UNREACHABLE: in move_unreachable's unreachable list
       FINALIZED = 1 << 3, // _PyGCHead_FINALIZED: @Del already ran (PEP 442)
       IMMORTAL = 1 << 4, // PEP 683: never counted, never freed
-      PINNED = 1 << 5, // escaped into uninstrumented code: holds one extra reference forever
+      PINNED = 1 << 5, // escaped into uninstrumented code: one extra reference, until JVM reclaim
       ADOPTED = 1 << 6, // first seen after its allocation: lifetime not modelled exactly
       FREED = 1 << 7, // deallocated; any later use is a bug that is counted, not followed
       IN_TABLE = 1 << 8, // reachable through the identity table

@@ -1107,12 +1107,16 @@ public final class ShadowHeap {
   }
 
   private Node create(Object obj, int flags) {
-    return create(obj, null, flags, null);
+    return create(obj, null, flags);
   }
 
-  /** A new node for {@code obj}; {@code known} is its class's description, or null. */
-  private Node create(
-      Object obj, ClassInfo known, int flags, java.lang.ref.ReferenceQueue<Object> queue) {
+  /**
+   * A new node for {@code obj}; {@code known} is its class's description, or null. Every node is
+   * registered with the {@link #reclaimed} queue: the JVM hands back those the shadow still holds
+   * when it reclaims their object (few: the shadow frees most objects first, and a node nothing
+   * holds is not handed back), so that a reference held from outside the shadow can be released.
+   */
+  private Node create(Object obj, ClassInfo known, int flags) {
     if (obj instanceof Enum) {
       flags |= Node.IMMORTAL; // enum constants are compile-time constants: immortal (PEP 683)
     }
@@ -1126,7 +1130,7 @@ public final class ShadowHeap {
     if (((liveNodes + 1) & 1023) == 0) {
       checkBudget();
     }
-    Node n = new Node(obj, type, size, queue);
+    Node n = new Node(obj, type, size, reclaimed);
     n.flags = flags;
     if (type.isArray) {
       int length = java.lang.reflect.Array.getLength(obj);
@@ -1159,7 +1163,8 @@ public final class ShadowHeap {
   /**
    * The node of a value met at a store, a parameter or an argument: an object the shadow has not
    * seen was allocated by code it does not watch (or before it started), so it is adopted holding
-   * one external reference that is never released: its lifetime falls back to the JVM's.
+   * one external reference, released once the JVM has reclaimed it ({@link #releaseReclaimed}): its
+   * lifetime falls back to the JVM's.
    */
   Node nodeOfValue(Object obj) {
     Node n = find(obj, null);
@@ -1202,14 +1207,14 @@ public final class ShadowHeap {
   private Node adopt(Object obj, ClassInfo known, boolean external) {
     ClassInfo type = known != null ? known : ClassInfo.of(obj.getClass());
     if (isImmortalValue(obj, type)) {
-      Node n = create(obj, type, Node.IMMORTAL | Node.ADOPTED, reclaimed);
+      Node n = create(obj, type, Node.IMMORTAL | Node.ADOPTED);
       stats.immortals++;
       return n;
     }
     // a map's cached view: every reference to it is mirrored (holdViewed), none is external
     boolean view = type.viewOffsets != null;
     boolean held = external && !view;
-    Node n = create(obj, type, Node.ADOPTED, held ? reclaimed : null);
+    Node n = create(obj, type, Node.ADOPTED);
     stats.adopted++;
     if (held) {
       n.flags |= Node.EXTERNAL | Node.FOREIGN;
@@ -1249,15 +1254,15 @@ public final class ShadowHeap {
   }
 
   /**
-   * Where the JVM hands back the nodes of adopted objects it has reclaimed ({@link #adopt}
-   * registers them). An adopted object holds one external reference, standing for the references
-   * the shadow cannot see (those of the code that made it); once the JVM has reclaimed the object,
-   * no such reference can exist any more, so {@link #releaseReclaimed} releases it, and the node
-   * lives on only as long as shadow edges keep it. Without this, every object the JDK's own code
-   * made and handed to the program (a string's pieces, a locale cache's entries, a stream's
-   * buffers) stayed in the shadow, and in the cycle detector's generations, for the rest of the
-   * run: 3.9 of 4.6 million nodes in a run of commons-lang3's test suite, which ran the host out of
-   * memory.
+   * Where the JVM hands back the nodes the shadow still holds whose objects it has reclaimed (every
+   * node is registered, {@link #create}). An adopted object holds one external reference, standing
+   * for the references the shadow cannot see (those of the code that made it), and so does a pinned
+   * one (those of the code it escaped into); once the JVM has reclaimed the object, no such
+   * reference can exist any more, so {@link #releaseReclaimed} releases it, and the node lives on
+   * only as long as shadow edges keep it. Without this, every object the JDK's own code made and
+   * handed to the program (a string's pieces, a locale cache's entries, a stream's buffers) stayed
+   * in the shadow, and in the cycle detector's generations, for the rest of the run: 3.9 of 4.6
+   * million nodes in a run of commons-lang3's test suite, which ran the host out of memory.
    */
   private final java.lang.ref.ReferenceQueue<Object> reclaimed =
       new java.lang.ref.ReferenceQueue<>();
@@ -1271,8 +1276,13 @@ public final class ShadowHeap {
    * Releases the external reference of every adopted object the JVM has reclaimed since the last
    * call (which may free it, and what only it kept alive, by refcount, as Py_DECREF would), and
    * forgets reclaimed immortal objects. Called where the shadow may free objects anyway: every
-   * 256th allocation, before an automatic collection and at {@code gc.collect()}. An object adopted
-   * and later seen in its own constructor (no longer adopted), or pinned, keeps its reference.
+   * 256th allocation, before an automatic collection and at {@code gc.collect()}. A pinned object
+   * (it escaped into code refshadow does not watch) is released the same way: its lifetime falls
+   * back to the JVM's (DESIGN.md, opaque code), so it, and what only it held, are freed once the
+   * JVM has reclaimed it, never before. Until session 16 a pinned object kept its reference for the
+   * rest of the run, and with it everything it reached: a few of H2's map roots ({@code
+   * RootReference}) are pinned, and through them every dropped in-memory database, about 80,000
+   * nodes a repetition of the H2 workload, stayed in the shadow.
    */
   void releaseReclaimed() {
     if (releasing) {
@@ -1295,10 +1305,16 @@ public final class ShadowHeap {
         }
         if (n.has(Node.IMMORTAL)) {
           forgetReclaimed(n);
-        } else if ((n.flags & (Node.ADOPTED | Node.EXTERNAL | Node.PINNED))
-            == (Node.ADOPTED | Node.EXTERNAL)) {
-          n.flags &= ~Node.EXTERNAL;
-          stats.reclaimedAdopted++;
+        } else if (n.has(Node.EXTERNAL)) {
+          // adopted, or pinned when it escaped into code refshadow does not watch: whatever held
+          // it outside the shadow let it go, since the JVM found it unreachable
+          if (n.has(Node.PINNED)) {
+            n.flags &= ~(Node.EXTERNAL | Node.PINNED);
+            stats.reclaimedPinned++;
+          } else {
+            n.flags &= ~Node.EXTERNAL;
+            stats.reclaimedAdopted++;
+          }
           decref(n);
         }
       }
@@ -1892,7 +1908,7 @@ public final class ShadowHeap {
       if (n == null && sampled(value)) {
         // with the queue: if its creator turns out not to be watched, it is adopted holding an
         // external reference, to be released once the JVM reclaims it (releasePending)
-        n = create(value, type, Node.CONSTRUCTING, reclaimed);
+        n = create(value, type, Node.CONSTRUCTING);
       }
     } else {
       n = nodeOfStored(value, type);
@@ -1978,7 +1994,7 @@ public final class ShadowHeap {
         stats.unsampled++;
         return;
       }
-      n = create(obj, type, internal ? Node.INTERNAL : 0, null);
+      n = create(obj, type, internal ? Node.INTERNAL : 0);
     } else if (n.has(Node.ADOPTED) && !n.has(Node.IMMORTAL)) {
       // Seen inside its own constructor (stores to `this`): now its lifetime is exact.
       n.flags &= ~(Node.ADOPTED | Node.FOREIGN);

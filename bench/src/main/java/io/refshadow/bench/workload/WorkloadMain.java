@@ -22,6 +22,11 @@ import java.util.Locale;
  * be the attached agent). {@code --jfr FILE} records the timed repetitions (not the warm-up) with
  * JFR's {@code profile} settings: the steady state, which is what {@code bench/profile-workload}
  * summarizes.
+ *
+ * <p>{@code --heap-after} prints, after the repetitions, the used heap after three full GCs ({@code
+ * heap-after-gc <KiB>}); under refshadow it then runs {@code gc.collect()} and prints it again
+ * ({@code heap-after-collect <KiB>}): set against a plain run's figure, the shadow's memory at that
+ * point, with and without the cyclic garbage CPython's rules still hold (bench/README, Session 16).
  */
 public final class WorkloadMain {
   private WorkloadMain() {}
@@ -34,6 +39,7 @@ public final class WorkloadMain {
     double warmupSeconds = 0;
     boolean sampler = false;
     String jfr = null;
+    boolean heapAfter = false;
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
         case "--size":
@@ -53,6 +59,9 @@ public final class WorkloadMain {
           break;
         case "--jfr":
           jfr = args[++i];
+          break;
+        case "--heap-after":
+          heapAfter = true;
           break;
         default:
           throw new IllegalArgumentException("unknown argument " + args[i]);
@@ -95,5 +104,31 @@ public final class WorkloadMain {
     if (sampler) {
       System.out.println("allocations-sampled " + AllocationCounter.count);
     }
+    if (heapAfter) {
+      System.out.println("heap-after-gc " + usedHeapAfterFullGcs());
+      Class<?> gc = refshadowGc();
+      if (gc != null) {
+        gc.getMethod("collect").invoke(null);
+        System.out.println("heap-after-collect " + usedHeapAfterFullGcs());
+      }
+    }
+  }
+
+  /** refshadow's {@code Gc} when its agent is attached (on the boot class path), else null. */
+  private static Class<?> refshadowGc() {
+    try {
+      return Class.forName("io.refshadow.Gc", true, null);
+    } catch (ClassNotFoundException e) {
+      return null;
+    }
+  }
+
+  private static long usedHeapAfterFullGcs() throws InterruptedException {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(200); // the reference handler hands the shadow what the JVM reclaimed
+    }
+    return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed()
+        / 1024;
   }
 }
