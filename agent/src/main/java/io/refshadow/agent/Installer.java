@@ -421,12 +421,12 @@ final class Installer {
     line(b, "freed by refcount", f[2], "");
     line(b, "freed by cycle detector", f[3], "");
     line(b, "still alive", Math.max(0, seen - freed), "");
-    // a pinned object's lifetime falls back to the JVM's: freed once the JVM has reclaimed it
+    // a pinned object's lifetime falls back to the JVM's: released once the JVM has reclaimed it
     line(
         b,
         "pinned (escaped)",
         f[4],
-        f[11] > 0 ? "(" + f[11] + " freed after the JVM reclaimed them)" : "");
+        f[11] > 0 ? "(" + f[11] + " released once the JVM reclaimed them)" : "");
     b.append(
         String.format(
             Locale.ROOT, "  %-24s %9.1f%%%n", "precision", 100.0 * Double.longBitsToDouble(f[5])));

@@ -90,12 +90,12 @@ class AgentCommandLineIT {
     assertThat(r.stdoutLines()).as(r.describe()).containsExactly("handed over 1000", "done");
     java.util.regex.Matcher pinned =
         java.util.regex.Pattern.compile(
-                "pinned \\(escaped\\)\\s+(\\d+) \\((\\d+) freed after the JVM reclaimed them\\)")
+                "pinned \\(escaped\\)\\s+(\\d+) \\((\\d+) released once the JVM reclaimed them\\)")
             .matcher(r.stderr());
     assertThat(pinned.find()).as(r.describe()).isTrue();
     assertThat(Long.parseLong(pinned.group(1))).as("pinned").isGreaterThanOrEqualTo(1000);
     // the JVM may keep a few at exit; most are reclaimed within the program's 20 collections
-    assertThat(Long.parseLong(pinned.group(2))).as("freed after reclaim").isGreaterThan(900);
+    assertThat(Long.parseLong(pinned.group(2))).as("released after reclaim").isGreaterThan(900);
     java.util.regex.Matcher alive =
         java.util.regex.Pattern.compile("still alive\\s+(\\d+)").matcher(r.stderr());
     assertThat(alive.find()).as(r.describe()).isTrue();

@@ -107,8 +107,9 @@ public final class ClassSwitches {
               + name
               + " is switched off after an internal failure in "
               + where
-              + "; its methods run unmirrored from now on (what they hold is kept alive, never"
-              + " reported freed) and the rest of the program is still watched");
+              + "; its methods run unmirrored from now on (what they hold is kept alive until the"
+              + " JVM reclaims it, never reported freed early) and the rest of the program is still"
+              + " watched");
     } catch (Throwable ignored) {
       // reporting must never fail the host
     } finally {

@@ -835,8 +835,8 @@ public final class ShadowHeap {
    * objects whose identity hash falls in a 1-in-{@link #SAMPLE_EVERY} sample get a node. The others
    * are left out as if made by code refshadow does not watch, except that they are not adopted: an
    * edge to one is not recorded, and an object mirrored so far that one of them comes to hold is
-   * pinned (kept alive, never reported freed). Objects mirrored before, and sampled ones made
-   * after, keep exact lifetimes.
+   * pinned (kept alive until the JVM reclaims it, never reported freed early). Objects mirrored
+   * before, and sampled ones made after, keep exact lifetimes.
    */
   private volatile boolean sampling;
 
@@ -1279,8 +1279,11 @@ public final class ShadowHeap {
    * 256th allocation, before an automatic collection and at {@code gc.collect()}. A pinned object
    * (it escaped into code refshadow does not watch) is released the same way: its lifetime falls
    * back to the JVM's (DESIGN.md, opaque code), so it, and what only it held, are freed once the
-   * JVM has reclaimed it, never before. Until session 16 a pinned object kept its reference for the
-   * rest of the run, and with it everything it reached: a few of H2's map roots ({@code
+   * JVM has reclaimed it (the JVM clears the node before a Java {@code finalize()} of an unwatched
+   * holder runs, which could still reach it). An object the shadow holds strongly ({@link
+   * Node#strong}: it has an {@code @Del} method or Python weak references) is never reclaimed by
+   * the JVM, so a pinned one stays pinned. Until session 16 a pinned object kept its reference for
+   * the rest of the run, and with it everything it reached: a few of H2's map roots ({@code
    * RootReference}) are pinned, and through them every dropped in-memory database, about 80,000
    * nodes a repetition of the H2 workload, stayed in the shadow.
    */
@@ -1309,7 +1312,10 @@ public final class ShadowHeap {
           // adopted, or pinned when it escaped into code refshadow does not watch: whatever held
           // it outside the shadow let it go, since the JVM found it unreachable
           if (n.has(Node.PINNED)) {
-            n.flags &= ~(Node.EXTERNAL | Node.PINNED);
+            // FOREIGN, as adopted objects are: its death is the JVM's timing, so a collection
+            // that frees it does not count it (gc.collect()'s result would depend on when the JVM
+            // collected; its partners in a cycle are still counted)
+            n.flags = (n.flags & ~(Node.EXTERNAL | Node.PINNED)) | Node.FOREIGN;
             stats.reclaimedPinned++;
           } else {
             n.flags &= ~Node.EXTERNAL;
@@ -2217,7 +2223,14 @@ public final class ShadowHeap {
       if (p.has(Node.CONSTRUCTING)) {
         // built by code we do not watch (reflection, a framework) and kept there: its lifetime
         // falls back to the JVM's, as for any object that escapes
-        p.flags = (p.flags & ~Node.CONSTRUCTING) | Node.ADOPTED | Node.EXTERNAL | Node.FOREIGN;
+        if (p.has(Node.EXTERNAL)) {
+          // already pinned in its constructor (`this` escaped): that external reference stands
+          // for the unwatched creator's too, and the one handed over goes
+          p.flags = (p.flags & ~Node.CONSTRUCTING) | Node.ADOPTED | Node.FOREIGN;
+          decref(p);
+        } else {
+          p.flags = (p.flags & ~Node.CONSTRUCTING) | Node.ADOPTED | Node.EXTERNAL | Node.FOREIGN;
+        }
         stats.adopted++;
         if (p.type.tracked && !p.has(Node.TRACKED)) {
           gc.track(p);

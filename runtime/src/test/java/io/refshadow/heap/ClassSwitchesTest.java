@@ -77,7 +77,7 @@ class ClassSwitchesTest {
     exit(again);
     assertThat(Failures.total() - failuresBefore).isEqualTo(1);
     exit(f);
-    assertThat(heap.nodeOf(kept)).as("pinned: never freed").isNotNull();
+    assertThat(heap.nodeOf(kept)).as("pinned: not freed while the program holds it").isNotNull();
 
     // another class is still mirrored exactly
     Frame g = Hooks.enter(healthyId, 3);
