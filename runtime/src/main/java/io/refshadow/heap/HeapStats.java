@@ -43,7 +43,8 @@ public final class HeapStats {
 
   /**
    * Pinned objects (escaped into code the agent does not watch) whose external reference was
-   * released because the JVM had reclaimed them: freed then, with what only they held.
+   * released because the JVM had reclaimed them (each is freed then unless the shadow still holds
+   * it, in a cycle for instance, and with it what only it held).
    */
   public long reclaimedPinned;
 
