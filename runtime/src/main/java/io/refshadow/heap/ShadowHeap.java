@@ -1273,19 +1273,19 @@ public final class ShadowHeap {
   private boolean releasing;
 
   /**
-   * Releases the external reference of every adopted object the JVM has reclaimed since the last
-   * call (which may free it, and what only it kept alive, by refcount, as Py_DECREF would), and
-   * forgets reclaimed immortal objects. Called where the shadow may free objects anyway: every
-   * 256th allocation, before an automatic collection and at {@code gc.collect()}. A pinned object
-   * (it escaped into code refshadow does not watch) is released the same way: its lifetime falls
-   * back to the JVM's (DESIGN.md, opaque code), so it, and what only it held, are freed once the
-   * JVM has reclaimed it (the JVM clears the node before a Java {@code finalize()} of an unwatched
-   * holder runs, which could still reach it). An object the shadow holds strongly ({@link
-   * Node#strong}: it has an {@code @Del} method or Python weak references) is never reclaimed by
-   * the JVM, so a pinned one stays pinned. Until session 16 a pinned object kept its reference for
-   * the rest of the run, and with it everything it reached: a few of H2's map roots ({@code
-   * RootReference}) are pinned, and through them every dropped in-memory database, about 80,000
-   * nodes a repetition of the H2 workload, stayed in the shadow.
+   * Releases the external reference of every adopted or pinned object the JVM has reclaimed since
+   * the last call (which may free it, and what only it kept alive, by refcount, as Py_DECREF
+   * would), and forgets reclaimed immortal objects. Called where the shadow may free objects
+   * anyway: every 256th allocation, before an automatic collection and at {@code gc.collect()}. A
+   * pinned object (it escaped into code refshadow does not watch) is released the same way: its
+   * lifetime falls back to the JVM's (DESIGN.md, opaque code), so it, and what only it held, are
+   * freed once the JVM has reclaimed it (the JVM clears the node before a Java {@code finalize()}
+   * of an unwatched holder runs, which could still reach it). An object the shadow holds strongly
+   * ({@link Node#strong}: it has an {@code @Del} method or Python weak references) is never
+   * reclaimed by the JVM, so a pinned one stays pinned. Until session 16 a pinned object kept its
+   * reference for the rest of the run, and with it everything it reached: a few of H2's map roots
+   * ({@code RootReference}) are pinned, and through them every dropped in-memory database, about
+   * 80,000 nodes a repetition of the H2 workload, stayed in the shadow.
    */
   void releaseReclaimed() {
     if (releasing) {
@@ -1310,17 +1310,16 @@ public final class ShadowHeap {
           forgetReclaimed(n);
         } else if (n.has(Node.EXTERNAL)) {
           // adopted, or pinned when it escaped into code refshadow does not watch: whatever held
-          // it outside the shadow let it go, since the JVM found it unreachable
+          // it outside the shadow let it go, since the JVM found it unreachable. FOREIGN (adopted
+          // ones already are): its death is the JVM's timing, so a collection that frees it does
+          // not count it (gc.collect()'s result would depend on when the JVM collected; its
+          // partners in a cycle are still counted)
           if (n.has(Node.PINNED)) {
-            // FOREIGN, as adopted objects are: its death is the JVM's timing, so a collection
-            // that frees it does not count it (gc.collect()'s result would depend on when the JVM
-            // collected; its partners in a cycle are still counted)
-            n.flags = (n.flags & ~(Node.EXTERNAL | Node.PINNED)) | Node.FOREIGN;
             stats.reclaimedPinned++;
           } else {
-            n.flags &= ~Node.EXTERNAL;
             stats.reclaimedAdopted++;
           }
+          n.flags = (n.flags & ~(Node.EXTERNAL | Node.PINNED)) | Node.FOREIGN;
           decref(n);
         }
       }
@@ -1912,8 +1911,8 @@ public final class ShadowHeap {
       f.inSuperCall = false;
       n = find(value, type);
       if (n == null && sampled(value)) {
-        // with the queue: if its creator turns out not to be watched, it is adopted holding an
-        // external reference, to be released once the JVM reclaims it (releasePending)
+        // if its creator turns out not to be watched, it is adopted holding an external
+        // reference (releasePending), released once the JVM reclaims it (releaseReclaimed)
         n = create(value, type, Node.CONSTRUCTING);
       }
     } else {
@@ -2223,13 +2222,12 @@ public final class ShadowHeap {
       if (p.has(Node.CONSTRUCTING)) {
         // built by code we do not watch (reflection, a framework) and kept there: its lifetime
         // falls back to the JVM's, as for any object that escapes
-        if (p.has(Node.EXTERNAL)) {
-          // already pinned in its constructor (`this` escaped): that external reference stands
-          // for the unwatched creator's too, and the one handed over goes
-          p.flags = (p.flags & ~Node.CONSTRUCTING) | Node.ADOPTED | Node.FOREIGN;
+        // already pinned in its constructor (`this` escaped): that external reference stands for
+        // the unwatched creator's too, and the one handed over goes
+        boolean pinned = p.has(Node.EXTERNAL);
+        p.flags = (p.flags & ~Node.CONSTRUCTING) | Node.ADOPTED | Node.EXTERNAL | Node.FOREIGN;
+        if (pinned) {
           decref(p);
-        } else {
-          p.flags = (p.flags & ~Node.CONSTRUCTING) | Node.ADOPTED | Node.EXTERNAL | Node.FOREIGN;
         }
         stats.adopted++;
         if (p.type.tracked && !p.has(Node.TRACKED)) {

@@ -95,16 +95,22 @@ class ReclaimedAdoptedTest extends InstalledHeap {
    * A program object whose constructor ran under a caller refshadow does not watch (reflection, a
    * framework): adopted when its creator's next hook finds it unclaimed. It holds {@code y}, which
    * the program's frame then lets go; the object itself is garbage for the JVM once this returns.
+   * With {@code escapesWhileBuilt}, its constructor also hands {@code this} to unwatched code
+   * (pinned while constructing).
    */
-  private Node heldOnlyByAnObjectBuiltUnwatched() {
+  private Node heldOnlyByAnObjectBuiltUnwatched(boolean escapesWhileBuilt) {
     Node x = new Node();
     Frame c = Hooks.enterConstructor(1); // no frame below it: called from unwatched code
     Hooks.superCall(c);
     Hooks.arg(x, c, 0);
+    if (escapesWhileBuilt) {
+      Hooks.escape(x, c);
+    }
     exit(c);
     Frame f = Hooks.enter(1); // the creator's next hook: x is adopted, with an external reference
     Node y = local(alloc(new Node(), f, 0), f, 0);
     line(f);
+    assertThat(heap.nodeOf(x).refcount()).as("one external reference, not two").isEqualTo(1);
     x.ref = y;
     Hooks.putField(x, y, Node.REF, f);
     exit(f);
@@ -114,7 +120,7 @@ class ReclaimedAdoptedTest extends InstalledHeap {
 
   @Test
   void anObjectBuiltByUnwatchedCodeIsReleasedOnceTheJvmReclaimsIt() {
-    Node y = heldOnlyByAnObjectBuiltUnwatched();
+    Node y = heldOnlyByAnObjectBuiltUnwatched(false);
     assertThat(heap.nodeOf(y).refcount()).as("held by x's edge alone").isEqualTo(1);
 
     boolean freed = afterJvmGc(Gc::collect, () -> heap.nodeOf(y) == null);
@@ -222,31 +228,9 @@ class ReclaimedAdoptedTest extends InstalledHeap {
     assertThat(counted[0]).as("z only").isEqualTo(1);
   }
 
-  /**
-   * An object built under a caller refshadow does not watch, whose constructor hands {@code this}
-   * to unwatched code (pinned while constructing); it then holds {@code y}, which the program's
-   * frame lets go. The object is garbage for the JVM once this returns.
-   */
-  private Node heldOnlyByAnObjectBuiltUnwatchedThatEscapedWhileBuilt() {
-    Node x = new Node();
-    Frame c = Hooks.enterConstructor(1);
-    Hooks.superCall(c);
-    Hooks.arg(x, c, 0);
-    Hooks.escape(x, c);
-    exit(c);
-    Frame f = Hooks.enter(1); // the creator's next hook: x is adopted
-    Node y = local(alloc(new Node(), f, 0), f, 0);
-    line(f);
-    assertThat(heap.nodeOf(x).refcount()).as("one external reference, not two").isEqualTo(1);
-    x.ref = y;
-    Hooks.putField(x, y, Node.REF, f);
-    exit(f);
-    return y;
-  }
-
   @Test
   void anObjectPinnedWhileBuiltByUnwatchedCodeIsReleasedOnceTheJvmReclaimsIt() {
-    Node y = heldOnlyByAnObjectBuiltUnwatchedThatEscapedWhileBuilt();
+    Node y = heldOnlyByAnObjectBuiltUnwatched(true);
 
     boolean freed = afterJvmGc(Gc::collect, () -> heap.nodeOf(y) == null);
 
