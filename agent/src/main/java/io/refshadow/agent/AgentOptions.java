@@ -49,6 +49,13 @@ final class AgentOptions {
         "true/false: give each instrumented class outside the JDK a private transient synthetic"
             + " field that holds its instances' shadow node, found without a hash lookup (default"
             + " true; false leaves every class's fields as they were)");
+    KEYS.put(
+        "elideFrames",
+        "true/false: leave methods that only pass their arguments on (delegations, getters that"
+            + " ask another object) without a shadow frame, as CPython's C functions borrow their"
+            + " arguments; no object dies at another moment, but inside such a call its arguments'"
+            + " counts are one lower than under CPython (default true; false keeps a frame for"
+            + " every method that calls or stores anything)");
     KEYS.put("verbose", "true/false: list every instrumentation failure and each class");
   }
 
@@ -76,6 +83,8 @@ final class AgentOptions {
   /** Add the injected node field (io.refshadow.heap.NodeField) to application classes. */
   final boolean nodeField;
 
+  final boolean elideFrames;
+
   /** Mirror one object in this many (1: all). */
   final int mirrorOneIn;
 
@@ -92,7 +101,8 @@ final class AgentOptions {
       long maxShadowMemory,
       double maxShadowMemoryShare,
       boolean nodeField,
-      int mirrorOneIn) {
+      int mirrorOneIn,
+      boolean elideFrames) {
     this.includes = Collections.unmodifiableList(includes);
     this.excludes = Collections.unmodifiableList(excludes);
     this.profile = profile;
@@ -106,6 +116,7 @@ final class AgentOptions {
     this.maxShadowMemoryShare = maxShadowMemoryShare;
     this.nodeField = nodeField;
     this.mirrorOneIn = mirrorOneIn;
+    this.elideFrames = elideFrames;
   }
 
   /**
@@ -127,6 +138,7 @@ final class AgentOptions {
     double maxShadowMemoryShare = DEFAULT_SHADOW_SHARE;
     boolean nodeField = true;
     int mirrorOneIn = 1;
+    boolean elideFrames = true;
     if (args != null && !args.isBlank()) {
       for (String part : args.split(",")) {
         if (part.isBlank()) {
@@ -185,6 +197,9 @@ final class AgentOptions {
           case "nodeField":
             nodeField = bool(key, value);
             break;
+          case "elideFrames":
+            elideFrames = bool(key, value);
+            break;
           case "mirror":
             mirrorOneIn = oneIn(key, required(key, value));
             break;
@@ -211,7 +226,8 @@ final class AgentOptions {
         maxShadowMemory,
         maxShadowMemoryShare,
         nodeField,
-        mirrorOneIn);
+        mirrorOneIn,
+        elideFrames);
   }
 
   /**

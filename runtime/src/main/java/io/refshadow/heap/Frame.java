@@ -25,6 +25,20 @@ public final class Frame {
 
   int tempCount;
 
+  /**
+   * The token ({@code Hooks.callToken}) of the method this frame's code is calling with some of its
+   * temporaries as arguments: instrumented code stores it right before such a call. The called
+   * method's frame takes those temporaries over ({@link ShadowHeap#arg}) only if its own {@link
+   * #token} is this one. A method that keeps no frame (it only passes its arguments on, see the
+   * agent's {@code MethodInstrumenter.isBorrowing}) does not take them, so the temporary stays with
+   * the caller that made it until its call returns, instead of moving on to the next frame and
+   * dying there while the caller's call is still running. 0: no such call yet.
+   */
+  public int callToken;
+
+  /** This method's own token, or 0 (code written by hand): takes its caller's temporaries. */
+  int token;
+
   /** False once the method has exited; hooks on a stale frame are ignored. */
   boolean active;
 
@@ -65,6 +79,8 @@ public final class Frame {
     inSuperCall = false;
     classId = 0;
     degraded = false;
+    callToken = 0;
+    token = 0;
   }
 
   void pushTemp(Node n, int position) {
