@@ -4,9 +4,10 @@ import io.refshadow.Del;
 import io.refshadow.Gc;
 
 /**
- * Twin of j10_borrowed_calls.py: a method that only passes its arguments on (refshadow gives it no
- * frame) leaves an object made for the call with the caller that made it, so the object dies when
- * the outer call returns, as in CPython, where the outer function's frame holds it.
+ * Twin of j10_borrowed_calls.py: objects passed through methods that only hand their arguments on
+ * die when the outer call returns, as in CPython, where the outer function's frame holds them.
+ * Under {@code elideFrames=true} refshadow gives such a method no frame when its one call hands on
+ * everything it received ("no frame" below); the others keep theirs.
  */
 public class J10BorrowedCalls {
   static class Fin {
@@ -35,13 +36,13 @@ public class J10BorrowedCalls {
     return f;
   }
 
-  /** Passes its argument to two calls, and does nothing else. */
+  /** Passes its argument to two calls: it keeps its frame. */
   static void twice(Fin f) {
     check(f);
     check(f);
   }
 
-  /** Returns a call's result. */
+  /** Returns the result of its one call, which gets its argument: no frame. */
   static Fin relay(Fin f) {
     return same(f);
   }
@@ -68,7 +69,7 @@ public class J10BorrowedCalls {
     }
   }
 
-  /** Calls a method of its own name and signature: it keeps its frame. */
+  /** Calls twice: it keeps its frame. */
   static class Wrapper {
     Checker inner;
 
@@ -80,6 +81,111 @@ public class J10BorrowedCalls {
       inner.check(f);
       inner.check(f);
     }
+  }
+
+  static Box holderBox;
+  static Fin held;
+
+  static void clear() {
+    holderBox.item = null;
+    System.out.println("cleared");
+  }
+
+  static void look(Fin f) {
+    System.out.println("look " + f.name);
+  }
+
+  /** Uses its argument after a call: it keeps its frame. */
+  static void clearThenLook(Fin f) {
+    clear();
+    look(f);
+  }
+
+  /** Its one call does not hand its argument on: it keeps its frame. */
+  static void clearOnly(Fin f) {
+    clear();
+  }
+
+  static void clearWith(Fin f) {
+    holderBox.item = null;
+    System.out.println("cleared_with " + f.name);
+  }
+
+  /** Uses its argument after its call: it keeps its frame. */
+  static Fin clearAndReturn(Fin f) {
+    clearWith(f);
+    return f;
+  }
+
+  static int clearCount() {
+    holderBox.item = null;
+    System.out.println("cleared_count");
+    return 0;
+  }
+
+  static void lookN(Fin f, int n) {
+    System.out.println("look_n " + f.name);
+  }
+
+  /** Two calls, its argument loaded before the first: it keeps its frame. */
+  static void lookAfterClear(Fin f) {
+    lookN(f, clearCount());
+  }
+
+  static void helper(Fin f) {
+    Other.check(f);
+    Other.check(f);
+  }
+
+  /** Its one call hands on its argument: no frame; helper's frame takes the caller's temporary. */
+  static void checkViaHelper(Fin f) {
+    helper(f);
+  }
+
+  static class Other {
+    static void check(Fin f) {
+      System.out.println("other_check " + f.name);
+    }
+  }
+
+  static Fin make(String n) {
+    Fin f = new Fin(n);
+    held = f;
+    return f;
+  }
+
+  static void drop(Fin f) {
+    held = null;
+    System.out.println("dropped " + f.name);
+  }
+
+  /** No frame: drop meets main's frame as its caller, where make's result waits for use. */
+  static int m() {
+    drop(held);
+    return 0;
+  }
+
+  /**
+   * Called while make's result waits for use, with the same object: it must not take that
+   * temporary, which is use's (it did before the call position, and the object died here).
+   */
+  static int dropCount(Fin f) {
+    held = null;
+    System.out.println("dropped_count " + f.name);
+    return 0;
+  }
+
+  static void use(Fin f, int n) {
+    System.out.println("use " + f.name);
+  }
+
+  interface Sink {
+    void put(Fin f);
+  }
+
+  static void consume(Fin f) {
+    f = null;
+    System.out.println("ref_param_cleared");
   }
 
   public static void main(String[] args) {
@@ -102,6 +208,36 @@ public class J10BorrowedCalls {
     Wrapper w = new Wrapper(new Checker());
     w.check(new Fin("f"));
     System.out.println("after_wrapper");
+    holderBox = new Box(new Fin("g"));
+    clearThenLook(holderBox.item);
+    System.out.println("after_clear_then_look");
+    holderBox.item = new Fin("g2");
+    clearOnly(holderBox.item);
+    System.out.println("after_clear_only");
+    holderBox.item = new Fin("k");
+    Fin x = clearAndReturn(holderBox.item);
+    System.out.println("got " + x.name);
+    x = null;
+    System.out.println("after_clear_and_return");
+    holderBox.item = new Fin("n");
+    lookAfterClear(holderBox.item);
+    System.out.println("after_look_after_clear");
+    checkViaHelper(new Fin("h"));
+    System.out.println("after_check_via_helper");
+    use(make("i"), m());
+    System.out.println("after_use");
+    use(make("j"), dropCount(held));
+    System.out.println("after_use_direct");
+    Sink sink =
+        f -> {
+          f = null;
+          System.out.println("param_cleared");
+        };
+    sink.put(new Fin("l"));
+    System.out.println("after_lambda");
+    sink = J10BorrowedCalls::consume;
+    sink.put(new Fin("r"));
+    System.out.println("after_method_reference");
     System.out.println("collect " + Gc.collect());
   }
 }

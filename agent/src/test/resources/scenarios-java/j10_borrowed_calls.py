@@ -1,4 +1,4 @@
-# Rule: a function that only passes its arguments on still holds them until it returns: an object made for the call (a temporary of the caller) dies when the outer call returns, not when an inner call returns, even if the outer function hands it to two calls or returns an inner call's result. Java twin: static methods and instance methods whose bodies only call other methods with their parameters or fields (twice, relay, Box.itemName, Box.checkItem), and a Wrapper.check that calls a method of the same name and signature twice; refshadow gives the methods that only pass arguments on no frame, and the object stays with the caller that made it.
+# Rule: a function holds its arguments until it returns, also one that only passes them on: an object made for the call (a temporary of the caller) or read from a field that the callee clears dies when the outer call returns, not when an inner call returns, whether the outer function hands it to one call or two, returns an inner call's result, or delegates through another such function; a call's arguments move into the called function's frame only, not into a function that computes a later argument (use(make(), drop_count(held))) or one that such a function calls (use(make(), m())), and a function called through a lambda or a method reference takes its argument over too. Java twin: static and instance methods whose bodies only call other methods (refshadow gives a method whose one call hands on everything it received no frame: relay, Box.itemName's callee chain, isEmpty-like calls), methods that call twice or use a field's value after a call (they keep theirs), a lambda and a method reference of a functional interface of the program.
 import gc
 
 class Fin:
@@ -43,7 +43,88 @@ class Wrapper:
         self.inner.check(f)
         self.inner.check(f)
 
+holder_box = None
+held = None
+
+def clear():
+    holder_box.item = None
+    print("cleared")
+
+def look(f):
+    print("look", f.name)
+
+def clear_then_look(f):
+    clear()
+    look(f)
+
+def clear_only(f):
+    clear()
+
+def clear_with(f):
+    holder_box.item = None
+    print("cleared_with", f.name)
+
+def clear_and_return(f):
+    clear_with(f)
+    return f
+
+def clear_count():
+    holder_box.item = None
+    print("cleared_count")
+    return 0
+
+def look_n(f, n):
+    print("look_n", f.name)
+
+def look_after_clear(f):
+    look_n(f, clear_count())
+
+def helper(f):
+    Other.check(f)
+    Other.check(f)
+
+def check_via_helper(f):
+    helper(f)
+
+class Other:
+    @staticmethod
+    def check(f):
+        print("other_check", f.name)
+
+def make(n):
+    global held
+    f = Fin(n)
+    held = f
+    return f
+
+def drop(f):
+    global held
+    held = None
+    print("dropped", f.name)
+
+def m():
+    drop(held)
+    return 0
+
+def drop_count(f):
+    global held
+    held = None
+    print("dropped_count", f.name)
+    return 0
+
+def use(f, n):
+    print("use", f.name)
+
+def put(f):
+    f = None
+    print("param_cleared")
+
+def consume(f):
+    f = None
+    print("ref_param_cleared")
+
 def main():
+    global holder_box
     gc.disable()
     twice(Fin("a"))
     print("after_twice")
@@ -63,6 +144,32 @@ def main():
     w = Wrapper(Checker())
     w.check(Fin("f"))
     print("after_wrapper")
+    holder_box = Box(Fin("g"))
+    clear_then_look(holder_box.item)
+    print("after_clear_then_look")
+    holder_box.item = Fin("g2")
+    clear_only(holder_box.item)
+    print("after_clear_only")
+    holder_box.item = Fin("k")
+    x = clear_and_return(holder_box.item)
+    print("got", x.name)
+    x = None
+    print("after_clear_and_return")
+    holder_box.item = Fin("n")
+    look_after_clear(holder_box.item)
+    print("after_look_after_clear")
+    check_via_helper(Fin("h"))
+    print("after_check_via_helper")
+    use(make("i"), m())
+    print("after_use")
+    use(make("j"), drop_count(held))
+    print("after_use_direct")
+    sink = put
+    sink(Fin("l"))
+    print("after_lambda")
+    sink = consume
+    sink(Fin("r"))
+    print("after_method_reference")
     print("collect", gc.collect())
 
 main()

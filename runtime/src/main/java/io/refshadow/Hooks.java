@@ -57,36 +57,16 @@ public final class Hooks {
    * @param maxLocals the method's {@code max_locals}, to size the frame
    */
   public static Frame enter(int classId, int maxLocals) {
-    return enter(classId, maxLocals, 0);
-  }
-
-  /**
-   * {@link #enter(int, int)} for a method that knows its {@link #callToken}: a caller's temporary
-   * passed to it moves into its frame only when the caller's call named this method (see {@link
-   * Frame#callToken}). 0 moves such a temporary from whichever frame is below, as before.
-   */
-  public static Frame enter(int classId, int maxLocals, int token) {
     ShadowHeap h = ShadowHeap.active;
     if (h == null) {
       return null;
     }
     try {
-      return HookSupport.enter(h, classId, maxLocals, false, token);
+      return HookSupport.enter(h, classId, maxLocals, false);
     } catch (Throwable t) {
       Failures.report("Hooks.enter", t, classId);
-      return reenter(h, classId, maxLocals, false, token);
+      return reenter(h, classId, maxLocals, false);
     }
-  }
-
-  /**
-   * The token of a method named {@code name} with descriptor {@code desc}, never 0: what a call
-   * site stores in its frame's {@link Frame#callToken} and what the called method passes to its
-   * entry hook (transform time). Two methods whose tokens collide may take each other's argument
-   * temporaries, which is what every method did before tokens.
-   */
-  public static int callToken(String name, String desc) {
-    int t = (name + desc).hashCode();
-    return t == 0 ? 1 : t;
   }
 
   /** {@link #enter(int, int)} for code written by hand (twins, benchmarks): no class. */
@@ -98,13 +78,12 @@ public final class Hooks {
    * After a failed entry that switched its class off: the method runs with a degraded frame (what
    * it holds is pinned), or, if even that fails, unmirrored.
    */
-  private static Frame reenter(
-      ShadowHeap h, int classId, int maxLocals, boolean constructor, int token) {
+  private static Frame reenter(ShadowHeap h, int classId, int maxLocals, boolean constructor) {
     if (!ClassSwitches.isOff(classId)) {
       return Frame.inactive(); // this call goes unmirrored; the program runs on
     }
     try {
-      return HookSupport.enter(h, classId, maxLocals, constructor, token);
+      return HookSupport.enter(h, classId, maxLocals, constructor);
     } catch (Throwable t) {
       Failures.report("Hooks.enter", t);
       return Frame.inactive();
@@ -117,57 +96,28 @@ public final class Hooks {
    * lock. Most methods have one to three; the rest are reported with {@link #arg}.
    */
   public static Frame enterArgs(int classId, int maxLocals, Object a0, int s0) {
-    return enterArgs(classId, maxLocals, 0, 1, a0, s0, null, 0, null, 0);
+    return enterArgs(classId, maxLocals, 1, a0, s0, null, 0, null, 0);
   }
 
   /** {@link #enterArgs(int, int, Object, int)} with two reference locals. */
   public static Frame enterArgs(int classId, int maxLocals, Object a0, int s0, Object a1, int s1) {
-    return enterArgs(classId, maxLocals, 0, 2, a0, s0, a1, s1, null, 0);
+    return enterArgs(classId, maxLocals, 2, a0, s0, a1, s1, null, 0);
   }
 
   /** {@link #enterArgs(int, int, Object, int)} with three reference locals. */
   public static Frame enterArgs(
       int classId, int maxLocals, Object a0, int s0, Object a1, int s1, Object a2, int s2) {
-    return enterArgs(classId, maxLocals, 0, 3, a0, s0, a1, s1, a2, s2);
-  }
-
-  /**
-   * {@link #enterArgs(int, int, Object, int)} with the method's token ({@link #enter(int, int,
-   * int)}).
-   */
-  public static Frame enterArgs(int classId, int maxLocals, int token, Object a0, int s0) {
-    return enterArgs(classId, maxLocals, token, 1, a0, s0, null, 0, null, 0);
-  }
-
-  /** {@link #enterArgs(int, int, int, Object, int)} with two reference locals. */
-  public static Frame enterArgs(
-      int classId, int maxLocals, int token, Object a0, int s0, Object a1, int s1) {
-    return enterArgs(classId, maxLocals, token, 2, a0, s0, a1, s1, null, 0);
-  }
-
-  /** {@link #enterArgs(int, int, int, Object, int)} with three reference locals. */
-  public static Frame enterArgs(
-      int classId,
-      int maxLocals,
-      int token,
-      Object a0,
-      int s0,
-      Object a1,
-      int s1,
-      Object a2,
-      int s2) {
-    return enterArgs(classId, maxLocals, token, 3, a0, s0, a1, s1, a2, s2);
+    return enterArgs(classId, maxLocals, 3, a0, s0, a1, s1, a2, s2);
   }
 
   /** {@link #enterArgs(int, int, Object, int)} for code written by hand: no class. */
   public static Frame enterArgs(int maxLocals, Object a0, int s0, Object a1, int s1) {
-    return enterArgs(0, maxLocals, 0, 2, a0, s0, a1, s1, null, 0);
+    return enterArgs(0, maxLocals, 2, a0, s0, a1, s1, null, 0);
   }
 
   private static Frame enterArgs(
       int classId,
       int maxLocals,
-      int token,
       int count,
       Object a0,
       int s0,
@@ -180,14 +130,14 @@ public final class Hooks {
       return null;
     }
     try {
-      return HookSupport.enterArgs(h, classId, maxLocals, token, count, a0, s0, a1, s1, a2, s2);
+      return HookSupport.enterArgs(h, classId, maxLocals, count, a0, s0, a1, s1, a2, s2);
     } catch (Throwable t) {
       Failures.report("Hooks.enter", t, classId);
       if (!ClassSwitches.isOff(classId)) {
         return Frame.inactive(); // this call goes unmirrored; the program runs on
       }
       try { // a degraded frame: its arguments are pinned
-        return HookSupport.enterArgs(h, classId, maxLocals, token, count, a0, s0, a1, s1, a2, s2);
+        return HookSupport.enterArgs(h, classId, maxLocals, count, a0, s0, a1, s1, a2, s2);
       } catch (Throwable again) {
         Failures.report("Hooks.enter", again);
         return Frame.inactive();
@@ -207,10 +157,10 @@ public final class Hooks {
       return null;
     }
     try {
-      return HookSupport.enter(h, classId, maxLocals, true, 0);
+      return HookSupport.enter(h, classId, maxLocals, true);
     } catch (Throwable t) {
       Failures.report("Hooks.enterConstructor", t, classId);
-      return reenter(h, classId, maxLocals, true, 0);
+      return reenter(h, classId, maxLocals, true);
     }
   }
 

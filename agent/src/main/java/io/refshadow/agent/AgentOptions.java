@@ -51,11 +51,11 @@ final class AgentOptions {
             + " true; false leaves every class's fields as they were)");
     KEYS.put(
         "elideFrames",
-        "true/false: leave methods that only pass their arguments on (delegations, getters that"
-            + " ask another object) without a shadow frame, as CPython's C functions borrow their"
-            + " arguments; no object dies at another moment, but inside such a call its arguments'"
-            + " counts are one lower than under CPython (default true; false keeps a frame for"
-            + " every method that calls or stores anything)");
+        "true/false: leave a method whose one call hands on everything it received (this and its"
+            + " reference parameters), as its last action, without a shadow frame, as CPython's C"
+            + " functions borrow their arguments; no object dies at another moment, but inside"
+            + " such a call its arguments' counts are one lower than under CPython (default false;"
+            + " measured at about 5% less time on Jackson, none on H2)");
     KEYS.put("verbose", "true/false: list every instrumentation failure and each class");
   }
 
@@ -138,7 +138,7 @@ final class AgentOptions {
     double maxShadowMemoryShare = DEFAULT_SHADOW_SHARE;
     boolean nodeField = true;
     int mirrorOneIn = 1;
-    boolean elideFrames = true;
+    boolean elideFrames = false;
     if (args != null && !args.isBlank()) {
       for (String part : args.split(",")) {
         if (part.isBlank()) {

@@ -17,8 +17,10 @@ import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
 import org.objectweb.asm.tree.analysis.Analyzer;
@@ -297,11 +299,6 @@ final class MethodInstrumenter implements Opcodes {
     entry.add(intConst(io.refshadow.Hooks.classId(owner.replace('/', '.'))));
     entry.add(intConst(frameSlot));
     StringBuilder enterDesc = new StringBuilder("(II");
-    if (!isCtor) {
-      // its token: it takes a caller's argument temporaries only when that caller called it
-      entry.add(intConst(io.refshadow.Hooks.callToken(mn.name, mn.desc)));
-      enterDesc.append("I");
-    }
     for (int k = 0; k < batched; k++) {
       entry.add(new VarInsnNode(ALOAD, refSlots.get(k)));
       entry.add(intConst(refSlots.get(k)));
@@ -375,32 +372,47 @@ final class MethodInstrumenter implements Opcodes {
 
   /**
    * A method that borrows its arguments, as a CPython function written in C does, and so needs no
-   * frame: it stores no reference anywhere (no {@code astore}, no reference field or array store),
-   * allocates nothing, throws nothing itself and catches nothing, and every call it makes either
-   * returns no reference or returns the method's own result ({@code return g(...)}, perhaps after a
-   * {@code checkcast}). Such a method (a delegation, a getter that asks another object, {@code
-   * isEmpty()} calling {@code size()}) can make no temporary of its own: what it passes on is its
-   * arguments, held by its caller until the call returns, or values read from fields, held by their
-   * objects; what it returns is its callee's result, which its caller's {@code Hooks.result} takes
-   * as from any call. No reference count it leaves behind differs from the count a frame would
-   * leave, and no object dies at another moment (a caller's temporary passed through it stays with
-   * the caller: {@link io.refshadow.heap.Frame#callToken}); only while it runs, the counts of its
-   * arguments are one lower than CPython's, where every Python function's frame holds its
-   * arguments. About a third of the instrumented calls in Jackson and H2 are to such methods.
+   * frame: its one call hands every reference it received ({@code this} and each reference
+   * parameter) to the method it calls, which holds them while it runs, and nothing it does before
+   * or after that call can change a count. Precisely: it stores no reference anywhere (no {@code
+   * astore}, no reference field or array store), allocates nothing, catches nothing, throws nothing
+   * itself, has no loop or switch, and has exactly one call instruction, its last action (after it,
+   * only primitive work and the return; a reference result must be returned as it is, perhaps after
+   * a {@code checkcast}), whose receiver and arguments include {@code this} and every reference
+   * parameter, loaded as they are. Examples: {@code isEmpty() { return size() == 0; }}, {@code
+   * relay(x) { return same(x); }}.
    *
-   * <p>Not borrowing: a method that calls a method of its own name and descriptor (a wrapper
-   * passing a caller's temporary on to its delegate would let the delegate take it, since the
-   * tokens match), calls refshadow's API ({@code Sys.getRefcount} would see the missing frame),
-   * calls code outside the instrumented scope with references (those are pinned at the call), or
-   * calls one of the JDK methods the agent replaces or mirrors (array copies, {@code clone},
-   * reflection, {@code VarHandle} and {@code Unsafe} writes).
+   * <p>The callee's frame then holds everything this method's frame would have held, over the same
+   * stretch of the program: no object dies at another moment, even one its caller read from a field
+   * that the callee clears. (A leaf callee has no frame but changes nothing while it runs; a JDK
+   * callee outside the scope, reached through a receiver, holds nothing, but what it hands to the
+   * program's code is held by that code's frames.) Only while the call runs is each argument
+   * counted once less than under CPython (this method's frame: twin J11). The caller's temporaries
+   * it passes on are taken over by its callee as this method's own frame would have taken them, and
+   * none below them ({@link io.refshadow.heap.Frame#callPosition}).
+   *
+   * <p>Not borrowing either: a call of refshadow's API ({@code Sys.getRefcount} would see the
+   * missing frame), of code outside the instrumented scope with references (pinned at the call,
+   * with a frame), or of one of the JDK methods the agent replaces or mirrors (array copies, {@code
+   * clone}, reflection, {@code VarHandle} and {@code Unsafe} writes).
    */
   private boolean isBorrowing() {
     if (!mn.tryCatchBlocks.isEmpty()) {
       return false;
     }
+    java.util.Map<LabelNode, Integer> labels = new java.util.IdentityHashMap<>();
+    int index = 0;
     for (AbstractInsnNode in : mn.instructions) {
-      switch (in.getOpcode()) {
+      if (in instanceof LabelNode) {
+        labels.put((LabelNode) in, index);
+      }
+      index++;
+    }
+    MethodInsnNode call = null;
+    index = 0;
+    for (AbstractInsnNode in : mn.instructions) {
+      int op = in.getOpcode();
+      switch (op) {
         case ASTORE:
         case NEW:
         case NEWARRAY:
@@ -409,7 +421,14 @@ final class MethodInstrumenter implements Opcodes {
         case AASTORE:
         case INVOKEDYNAMIC:
         case ATHROW:
+        case JSR:
+        case RET:
           return false;
+        case ALOAD:
+          if (call != null) {
+            return false; // a reference used after the call, while nothing holds it
+          }
+          break;
         case PUTFIELD:
         case PUTSTATIC:
           if (isReference(((FieldInsnNode) in).desc)) {
@@ -420,21 +439,68 @@ final class MethodInstrumenter implements Opcodes {
         case INVOKESPECIAL:
         case INVOKESTATIC:
         case INVOKEINTERFACE:
-          if (!borrowingCall((MethodInsnNode) in)) {
+          if (call != null || !borrowingCall((MethodInsnNode) in)) {
+            return false;
+          }
+          call = (MethodInsnNode) in;
+          break;
+        default:
+          if (in instanceof JumpInsnNode && labels.get(((JumpInsnNode) in).label) <= index) {
+            return false; // a loop: code order is no longer the order of execution
+          }
+          if (in instanceof TableSwitchInsnNode || in instanceof LookupSwitchInsnNode) {
             return false;
           }
           break;
-        default:
-          break;
+      }
+      index++;
+    }
+    return call != null && handsOnEveryReference(call);
+  }
+
+  /**
+   * Whether {@code call}'s receiver and arguments include {@code this} and each reference
+   * parameter.
+   */
+  private boolean handsOnEveryReference(MethodInsnNode call) {
+    Set<Integer> needed = new HashSet<>();
+    int slot = 0;
+    if ((mn.access & ACC_STATIC) == 0) {
+      needed.add(0);
+      slot = 1;
+    }
+    for (Type t : Type.getArgumentTypes(mn.desc)) {
+      if (t.getSort() == Type.OBJECT || t.getSort() == Type.ARRAY) {
+        needed.add(slot);
+      }
+      slot += t.getSize();
+    }
+    if (needed.isEmpty()) {
+      return true;
+    }
+    Frame<SourceValue>[] fs;
+    try {
+      fs = new Analyzer<>(new SourceInterpreter()).analyze(owner, mn);
+    } catch (AnalyzerException e) {
+      return false;
+    }
+    int at = mn.instructions.indexOf(call);
+    Frame<SourceValue> before = fs[at];
+    if (before == null) {
+      return false;
+    }
+    int consumed =
+        Type.getArgumentTypes(call.desc).length + (call.getOpcode() == INVOKESTATIC ? 0 : 1);
+    for (int k = before.getStackSize() - consumed; k < before.getStackSize(); k++) {
+      SourceValue v = before.getStack(k);
+      if (v.insns.size() == 1 && v.insns.iterator().next().getOpcode() == ALOAD) {
+        needed.remove(((VarInsnNode) v.insns.iterator().next()).var);
       }
     }
-    return true;
+    return needed.isEmpty();
   }
 
   private boolean borrowingCall(MethodInsnNode m) {
-    if (m.name.equals(mn.name) && m.desc.equals(mn.desc)) {
-      return false;
-    }
     if (m.name.equals("<init>")
         || m.name.equals("clone")
         || m.owner.startsWith("io/refshadow/")
@@ -568,6 +634,10 @@ final class MethodInstrumenter implements Opcodes {
     boolean hasReceiver = m.getOpcode() != INVOKESTATIC;
     int consumed = args.length + (hasReceiver ? 1 : 0);
     int position = before.getStackSize() - consumed;
+    if (anyTemp(i, before, 0, before.getStackSize()) && !isReplaced(m)) {
+      // what else goes in front of the call (spills, Hooks.escape, superCall) enters no method
+      code.insertBefore(m, storeCallPosition(position));
+    }
 
     // Replacements that perform and mirror bulk copies.
     if (m.getOpcode() == INVOKESTATIC
@@ -635,9 +705,6 @@ final class MethodInstrumenter implements Opcodes {
     InsnList pre = escapes(m, i, before, args, hasReceiver);
     if (pre != null) {
       code.insertBefore(m, pre);
-    }
-    if (!m.owner.equals(HOOKS) && anyTemp(i, before, position, consumed)) {
-      code.insertBefore(m, storeCallToken(m));
     }
 
     InsnList after = new InsnList();
@@ -1193,20 +1260,29 @@ final class MethodInstrumenter implements Opcodes {
   // Code builders.
 
   /**
-   * {@code if (frame != null) frame.callToken = token(m)}, inline (no call): the called method's
-   * entry takes this frame's argument temporaries only if it is the method named here, not a method
-   * that a borrowing method in between calls ({@link Frame#callToken}).
+   * {@code if (frame != null) frame.callPosition = position}, inline (no call): the called method's
+   * entry takes over this frame's temporaries from the call's receiver up, and none below it, also
+   * when the method called keeps no frame and its own callee takes them ({@link
+   * Frame#callPosition}).
    */
-  private InsnList storeCallToken(MethodInsnNode m) {
+  private InsnList storeCallPosition(int position) {
     InsnList l = new InsnList();
     LabelNode skip = new LabelNode();
     l.add(new VarInsnNode(ALOAD, frameSlot));
     l.add(new JumpInsnNode(IFNULL, skip));
     l.add(new VarInsnNode(ALOAD, frameSlot));
-    l.add(intConst(io.refshadow.Hooks.callToken(m.name, m.desc)));
-    l.add(new FieldInsnNode(PUTFIELD, FRAME, "callToken", "I"));
+    l.add(intConst(position));
+    l.add(new FieldInsnNode(PUTFIELD, FRAME, "callPosition", "I"));
     l.add(skip);
     return l;
+  }
+
+  /** A call that {@link #instrumentCall} replaces by a Hooks method, which makes no frame. */
+  private static boolean isReplaced(MethodInsnNode m) {
+    return (m.owner.equals("java/lang/System") && m.name.equals("arraycopy"))
+        || (m.owner.equals("java/util/Arrays")
+            && (m.name.equals("copyOf") || m.name.equals("copyOfRange")))
+        || (m.owner.startsWith("[") && m.name.equals("clone"));
   }
 
   private static MethodInsnNode hook(String name, String desc) {

@@ -179,20 +179,34 @@ class ScenarioTwinsIT {
   }
 
   /**
-   * j11: every Python function's frame holds its arguments. A Java method that only passes its
-   * arguments on keeps no shadow frame by default (the agent's {@code elideFrames}), so a count
-   * taken inside a call made through it is one lower than CPython's; with {@code elideFrames=false}
-   * every line is CPython's. Both expectations come from CPython's output.
+   * j10 with {@code elideFrames=true}: the methods whose one call hands on everything they received
+   * keep no frame, and every line is still CPython's (the twin's other methods show each rule that
+   * keeps a frame; without that rule, or without the call position, this test fails). The twin runs
+   * with the default options in {@link #twinPrintsExactlyWhatCPythonPrinted}.
+   */
+  @Test
+  void borrowingMethodsWithoutFramesFreeAtCPythonsMoments_j10() throws Exception {
+    String scenario = "j10_borrowed_calls";
+    assertMatchesCPython(
+        scenario,
+        ForkedJvm.run(
+            "summary=off,elideFrames=true", "twins.J10BorrowedCalls", scenario + "-elided"));
+  }
+
+  /**
+   * j11: every Python function's frame holds its arguments. With {@code elideFrames=true} a Java
+   * method that only hands its argument on keeps no shadow frame, so a count taken inside a call
+   * made through it is one lower than CPython's; by default every line is CPython's. Both
+   * expectations come from CPython's output.
    */
   @Test
   void borrowingMethodsFrameIsMissingFromCounts_j11() throws Exception {
     String scenario = "j11_refcount_in_borrowed_call";
     String twin = "twins.J11RefcountInBorrowedCall";
     List<String> cpython = expectedLines(scenario);
-    assertMatchesCPython(
-        scenario, ForkedJvm.run("summary=off,elideFrames=false", twin, scenario + "-all-frames"));
+    assertMatchesCPython(scenario, ForkedJvm.run("summary=off", twin, scenario + "-all-frames"));
 
-    ForkedJvm.Result r = ForkedJvm.run("summary=off", twin, scenario + "-elided");
+    ForkedJvm.Result r = ForkedJvm.run("summary=off,elideFrames=true", twin, scenario + "-elided");
     assertThat(r.exitCode()).as(r.describe()).isZero();
     List<String> expected = new ArrayList<>();
     for (String line : cpython) {

@@ -26,18 +26,18 @@ public final class Frame {
   int tempCount;
 
   /**
-   * The token ({@code Hooks.callToken}) of the method this frame's code is calling with some of its
-   * temporaries as arguments: instrumented code stores it right before such a call. The called
-   * method's frame takes those temporaries over ({@link ShadowHeap#arg}) only if its own {@link
-   * #token} is this one. A method that keeps no frame (it only passes its arguments on, see the
-   * agent's {@code MethodInstrumenter.isBorrowing}) does not take them, so the temporary stays with
-   * the caller that made it until its call returns, instead of moving on to the next frame and
-   * dying there while the caller's call is still running. 0: no such call yet.
+   * The operand-stack position of the call this frame's code is making: instrumented code stores
+   * it, inline, before each call made while the operand stack may hold temporaries. The called
+   * method's frame takes over only temporaries at this position and above, the call's receiver and
+   * arguments ({@link ShadowHeap#arg}), never those below them, which belong to calls still being
+   * prepared ({@code use(make(), m())}: {@code m}'s callee must not take {@code make()}'s object,
+   * also when {@code m} keeps no frame and its callee meets this frame as its caller). {@link
+   * #ANY_POSITION} until a call stores one (code written by hand): any temporary.
    */
-  public int callToken;
+  public int callPosition = ANY_POSITION;
 
-  /** This method's own token, or 0 (code written by hand): takes its caller's temporaries. */
-  int token;
+  /** {@link #callPosition} of a frame whose code stores none: a callee takes any temporary. */
+  static final int ANY_POSITION = Integer.MIN_VALUE;
 
   /** False once the method has exited; hooks on a stale frame are ignored. */
   boolean active;
@@ -79,8 +79,7 @@ public final class Frame {
     inSuperCall = false;
     classId = 0;
     degraded = false;
-    callToken = 0;
-    token = 0;
+    callPosition = ANY_POSITION;
   }
 
   void pushTemp(Node n, int position) {
@@ -94,8 +93,16 @@ public final class Frame {
 
   /** Removes the newest occurrence of {@code n} from the temporaries; true if it was there. */
   boolean takeTemp(Node n) {
+    return takeTemp(n, ANY_POSITION);
+  }
+
+  /**
+   * Removes the newest occurrence of {@code n} at an operand-stack position {@code >= from} from
+   * the temporaries; true if there was one.
+   */
+  boolean takeTemp(Node n, int from) {
     for (int i = tempCount - 1; i >= 0; i--) {
-      if (temps[i] == n) {
+      if (temps[i] == n && tempPositions[i] >= from) {
         removeTempAt(i);
         return true;
       }

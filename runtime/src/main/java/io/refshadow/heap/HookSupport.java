@@ -19,8 +19,7 @@ public final class HookSupport {
     return value == null ? null : ClassInfo.of(value.getClass());
   }
 
-  public static Frame enter(
-      ShadowHeap h, int classId, int maxLocals, boolean constructor, int token) {
+  public static Frame enter(ShadowHeap h, int classId, int maxLocals, boolean constructor) {
     ThreadState ts = h.threadState(); // once per entry: checked before the lock, used after it
     if (ShadowHeap.pollDue(ts, 1)) {
       // before the lock: the heap guard reads the JVM's collectors
@@ -32,11 +31,7 @@ public final class HookSupport {
       return Frame.SUPPRESSED;
     }
     try {
-      Frame f = h.enter(ts, maxLocals, constructor, classId);
-      if (f.active) {
-        f.token = token;
-      }
-      return f;
+      return h.enter(ts, maxLocals, constructor, classId);
     } finally {
       h.busy = false; // first, inline: the call below may overflow the stack
       h.exitMirror();
@@ -48,7 +43,6 @@ public final class HookSupport {
       ShadowHeap h,
       int classId,
       int maxLocals,
-      int token,
       int count,
       Object a0,
       int s0,
@@ -74,7 +68,6 @@ public final class HookSupport {
     try {
       Frame f = h.enter(ts, maxLocals, false, classId);
       if (f.active) {
-        f.token = token;
         try {
           h.arg(f, s0, a0, t0);
           if (count > 1) {

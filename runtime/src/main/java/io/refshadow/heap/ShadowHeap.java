@@ -1920,11 +1920,8 @@ public final class ShadowHeap {
     }
     ThreadState ts = f.thread;
     Frame caller = f.depth > 0 ? ts.frames[f.depth - 1] : null;
-    if (caller == null
-        || !caller.active
-        || (f.token != 0 && caller.callToken != f.token)
-        || !caller.takeTemp(n)) {
-      incref(n); // not a temporary of a caller calling this very method: a new reference
+    if (caller == null || !caller.active || !caller.takeTemp(n, caller.callPosition)) {
+      incref(n); // not one of the call's temporaries: a new reference
     }
     f.ensureLocal(slot);
     Node old = f.locals[slot];
