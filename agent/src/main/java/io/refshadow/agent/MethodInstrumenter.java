@@ -119,7 +119,7 @@ final class MethodInstrumenter implements Opcodes {
     if (!mn.name.equals("<init>") && isLeaf(mn)) {
       return false; // nothing in it can change a reference count: no frame (see isLeaf)
     }
-    if (borrowing && isBorrowing()) {
+    if (borrowing && !mn.name.equals("<init>") && isBorrowing()) {
       return false; // it only passes its arguments on: no frame either (see isBorrowing)
     }
     Analyzer<SourceValue> analyzer =
@@ -143,7 +143,6 @@ final class MethodInstrumenter implements Opcodes {
     frameSlot = mn.maxLocals;
     nextSpill = frameSlot + 1;
     boolean isCtor = mn.name.equals("<init>");
-    boolean isStatic = (mn.access & ACC_STATIC) != 0;
 
     InsnList code = mn.instructions;
     AbstractInsnNode superCall = isCtor ? findSuperCall() : null;
@@ -279,20 +278,7 @@ final class MethodInstrumenter implements Opcodes {
 
     // Entry: the frame, then this and parameters.
     // (in a constructor, `this` is reported after super(...); its parameters are reported here)
-    List<Integer> refSlots = new ArrayList<>();
-    int slot = 0;
-    if (!isStatic) {
-      if (!isCtor) {
-        refSlots.add(0);
-      }
-      slot = 1;
-    }
-    for (Type t : Type.getArgumentTypes(mn.desc)) {
-      if (t.getSort() == Type.OBJECT || t.getSort() == Type.ARRAY) {
-        refSlots.add(slot);
-      }
-      slot += t.getSize();
-    }
+    List<Integer> refSlots = referenceSlots(!isCtor);
     InsnList entry = new InsnList();
     int batched = isCtor ? 0 : Math.min(3, refSlots.size());
     // the class's id: a hook that fails inside refshadow switches off this class only
@@ -463,18 +449,7 @@ final class MethodInstrumenter implements Opcodes {
    * parameter.
    */
   private boolean handsOnEveryReference(MethodInsnNode call) {
-    Set<Integer> needed = new HashSet<>();
-    int slot = 0;
-    if ((mn.access & ACC_STATIC) == 0) {
-      needed.add(0);
-      slot = 1;
-    }
-    for (Type t : Type.getArgumentTypes(mn.desc)) {
-      if (t.getSort() == Type.OBJECT || t.getSort() == Type.ARRAY) {
-        needed.add(slot);
-      }
-      slot += t.getSize();
-    }
+    Set<Integer> needed = new HashSet<>(referenceSlots(true));
     if (needed.isEmpty()) {
       return true;
     }
@@ -498,6 +473,28 @@ final class MethodInstrumenter implements Opcodes {
       }
     }
     return needed.isEmpty();
+  }
+
+  /**
+   * The local slots of the method's reference parameters, after {@code this}'s (slot 0) when {@code
+   * withThis} and the method has one.
+   */
+  private List<Integer> referenceSlots(boolean withThis) {
+    List<Integer> slots = new ArrayList<>();
+    int slot = 0;
+    if ((mn.access & ACC_STATIC) == 0) {
+      if (withThis) {
+        slots.add(0);
+      }
+      slot = 1;
+    }
+    for (Type t : Type.getArgumentTypes(mn.desc)) {
+      if (t.getSort() == Type.OBJECT || t.getSort() == Type.ARRAY) {
+        slots.add(slot);
+      }
+      slot += t.getSize();
+    }
+    return slots;
   }
 
   private boolean borrowingCall(MethodInsnNode m) {
