@@ -5,9 +5,9 @@ import io.refshadow.Gc;
 
 /**
  * Twin of j10_borrowed_calls.py: objects passed through methods that only hand their arguments on
- * die when the outer call returns, as in CPython, where the outer function's frame holds them.
- * Under {@code elideFrames=true} refshadow gives such a method no frame when its one call hands on
- * everything it received ("no frame" below); the others keep theirs.
+ * die when the outer call returns, as in CPython, where the outer function's frame holds them; a
+ * call's argument temporaries move into the called method only, not one waiting below them for an
+ * outer call; a consumed call result is taken over by the next call that receives its object.
  */
 public class J10BorrowedCalls {
   static class Fin {
@@ -36,13 +36,13 @@ public class J10BorrowedCalls {
     return f;
   }
 
-  /** Passes its argument to two calls: it keeps its frame. */
+  /** Passes its argument to two calls. */
   static void twice(Fin f) {
     check(f);
     check(f);
   }
 
-  /** Returns the result of its one call, which gets its argument: no frame. */
+  /** Returns the result of its one call, which gets its argument. */
   static Fin relay(Fin f) {
     return same(f);
   }
@@ -69,7 +69,7 @@ public class J10BorrowedCalls {
     }
   }
 
-  /** Calls twice: it keeps its frame. */
+  /** Calls twice. */
   static class Wrapper {
     Checker inner;
 
@@ -95,13 +95,13 @@ public class J10BorrowedCalls {
     System.out.println("look " + f.name);
   }
 
-  /** Uses its argument after a call: it keeps its frame. */
+  /** Uses its argument after a call. */
   static void clearThenLook(Fin f) {
     clear();
     look(f);
   }
 
-  /** Its one call does not hand its argument on: it keeps its frame. */
+  /** Its one call does not hand its argument on. */
   static void clearOnly(Fin f) {
     clear();
   }
@@ -111,7 +111,7 @@ public class J10BorrowedCalls {
     System.out.println("cleared_with " + f.name);
   }
 
-  /** Uses its argument after its call: it keeps its frame. */
+  /** Uses its argument after its call. */
   static Fin clearAndReturn(Fin f) {
     clearWith(f);
     return f;
@@ -127,7 +127,7 @@ public class J10BorrowedCalls {
     System.out.println("look_n " + f.name);
   }
 
-  /** Two calls, its argument loaded before the first: it keeps its frame. */
+  /** Two calls, its argument loaded before the first. */
   static void lookAfterClear(Fin f) {
     lookN(f, clearCount());
   }
@@ -137,7 +137,7 @@ public class J10BorrowedCalls {
     Other.check(f);
   }
 
-  /** Its one call hands on its argument: no frame; helper's frame takes the caller's temporary. */
+  /** Its one call hands on its argument. */
   static void checkViaHelper(Fin f) {
     helper(f);
   }
@@ -159,7 +159,7 @@ public class J10BorrowedCalls {
     System.out.println("dropped " + f.name);
   }
 
-  /** No frame: drop meets main's frame as its caller, where make's result waits for use. */
+  /** Called while make's result waits for use: drop gets the same object from held. */
   static int m() {
     drop(held);
     return 0;
@@ -177,6 +177,29 @@ public class J10BorrowedCalls {
 
   static void use(Fin f, int n) {
     System.out.println("use " + f.name);
+  }
+
+  static Fin left;
+
+  static Fin getLeft() {
+    return left;
+  }
+
+  static void clearLeft(Fin a) {
+    left = null;
+    a = null;
+    System.out.println("cleared_left");
+  }
+
+  static int clearLeftCount(Fin a) {
+    left = null;
+    a = null;
+    System.out.println("cleared_left_count");
+    return 0;
+  }
+
+  static void both(boolean present, int n) {
+    System.out.println("both " + Py.b(present) + " " + n);
   }
 
   interface Sink {
@@ -228,6 +251,17 @@ public class J10BorrowedCalls {
     System.out.println("after_use");
     use(make("j"), dropCount(held));
     System.out.println("after_use_direct");
+    left = new Fin("x");
+    clearLeft(getLeft() != null ? left : null); // getLeft()'s result: used up by the test
+    System.out.println("after_left_x");
+    Fin y = new Fin("y");
+    left = y;
+    y = null;
+    if (getLeft() != null) clearLeft(left);
+    System.out.println("after_left_y");
+    left = new Fin("z");
+    both(getLeft() != null, clearLeftCount(left)); // getLeft()'s result: used up below the call
+    System.out.println("after_both");
     Sink sink =
         f -> {
           f = null;

@@ -1,4 +1,4 @@
-# Rule: a function holds its arguments until it returns, also one that only passes them on: an object made for the call (a temporary of the caller) or read from a field that the callee clears dies when the outer call returns, not when an inner call returns, whether the outer function hands it to one call or two, returns an inner call's result, or delegates through another such function; a call's arguments move into the called function's frame only, not into a function that computes a later argument (use(make(), drop_count(held))) or one that such a function calls (use(make(), m())), and a function called through a lambda or a method reference takes its argument over too. Java twin: static and instance methods whose bodies only call other methods (refshadow gives a method whose one call hands on everything it received no frame: relay, Box.itemName's callee chain, isEmpty-like calls), methods that call twice or use a field's value after a call (they keep theirs), a lambda and a method reference of a functional interface of the program.
+# Rule: a function holds its arguments until it returns, also one that only passes them on: an object made for the call (a temporary of the caller) or read from a field that the callee clears dies when the outer call returns, not when an inner call returns, whether the outer function hands it to one call or two, returns an inner call's result, uses it after a call, or delegates through another function; a call's arguments move into the called function's frame, but a value waiting for an outer call does not (use(make(), drop_count(held)) with held the object make() returned), while a call result already used up (get_left() is not None) holds nothing; a function called through a lambda or a method reference takes its argument over. Java twin: static and instance methods that only call others (relay, checkViaHelper, m, Box.itemName), that call twice or use an argument after a call, a lambda and a method reference of the program's own functional interface, and the ternary and if forms of a consumed call result.
 import gc
 
 class Fin:
@@ -115,6 +115,27 @@ def drop_count(f):
 def use(f, n):
     print("use", f.name)
 
+left = None
+
+def get_left():
+    return left
+
+def clear_left(a):
+    global left
+    left = None
+    a = None
+    print("cleared_left")
+
+def clear_left_count(a):
+    global left
+    left = None
+    a = None
+    print("cleared_left_count")
+    return 0
+
+def both(present, n):
+    print("both", present, n)
+
 def put(f):
     f = None
     print("param_cleared")
@@ -124,7 +145,7 @@ def consume(f):
     print("ref_param_cleared")
 
 def main():
-    global holder_box
+    global holder_box, left
     gc.disable()
     twice(Fin("a"))
     print("after_twice")
@@ -164,6 +185,17 @@ def main():
     print("after_use")
     use(make("j"), drop_count(held))
     print("after_use_direct")
+    left = Fin("x")
+    clear_left(left if get_left() is not None else None)
+    print("after_left_x")
+    y = Fin("y")
+    left = y
+    y = None
+    if get_left() is not None: clear_left(left)
+    print("after_left_y")
+    left = Fin("z")
+    both(get_left() is not None, clear_left_count(left))
+    print("after_both")
     sink = put
     sink(Fin("l"))
     print("after_lambda")

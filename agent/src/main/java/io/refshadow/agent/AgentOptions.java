@@ -49,13 +49,6 @@ final class AgentOptions {
         "true/false: give each instrumented class outside the JDK a private transient synthetic"
             + " field that holds its instances' shadow node, found without a hash lookup (default"
             + " true; false leaves every class's fields as they were)");
-    KEYS.put(
-        "elideFrames",
-        "true/false: leave a method whose one call hands on everything it received (this and its"
-            + " reference parameters), as its last action, without a shadow frame, as CPython's C"
-            + " functions borrow their arguments; no object dies at another moment, but inside"
-            + " such a call its arguments' counts are one lower than under CPython (default false;"
-            + " measured at about 5% less time on Jackson, none on H2)");
     KEYS.put("verbose", "true/false: list every instrumentation failure and each class");
   }
 
@@ -83,8 +76,6 @@ final class AgentOptions {
   /** Add the injected node field (io.refshadow.heap.NodeField) to application classes. */
   final boolean nodeField;
 
-  final boolean elideFrames;
-
   /** Mirror one object in this many (1: all). */
   final int mirrorOneIn;
 
@@ -101,8 +92,7 @@ final class AgentOptions {
       long maxShadowMemory,
       double maxShadowMemoryShare,
       boolean nodeField,
-      int mirrorOneIn,
-      boolean elideFrames) {
+      int mirrorOneIn) {
     this.includes = Collections.unmodifiableList(includes);
     this.excludes = Collections.unmodifiableList(excludes);
     this.profile = profile;
@@ -116,7 +106,6 @@ final class AgentOptions {
     this.maxShadowMemoryShare = maxShadowMemoryShare;
     this.nodeField = nodeField;
     this.mirrorOneIn = mirrorOneIn;
-    this.elideFrames = elideFrames;
   }
 
   /**
@@ -138,7 +127,6 @@ final class AgentOptions {
     double maxShadowMemoryShare = DEFAULT_SHADOW_SHARE;
     boolean nodeField = true;
     int mirrorOneIn = 1;
-    boolean elideFrames = false;
     if (args != null && !args.isBlank()) {
       for (String part : args.split(",")) {
         if (part.isBlank()) {
@@ -197,9 +185,6 @@ final class AgentOptions {
           case "nodeField":
             nodeField = bool(key, value);
             break;
-          case "elideFrames":
-            elideFrames = bool(key, value);
-            break;
           case "mirror":
             mirrorOneIn = oneIn(key, required(key, value));
             break;
@@ -226,8 +211,7 @@ final class AgentOptions {
         maxShadowMemory,
         maxShadowMemoryShare,
         nodeField,
-        mirrorOneIn,
-        elideFrames);
+        mirrorOneIn);
   }
 
   /**

@@ -123,7 +123,7 @@ final class Installer {
                         : scope.instruments(type.getInternalName())))
         .transform(
             (builder, type, loader, module, pd) ->
-                builder.visit(new Wrapper(scope, stats, options.nodeField, options.elideFrames)))
+                builder.visit(new Wrapper(scope, stats, options.nodeField)))
         .installOn(inst);
     for (String property : quiet) {
       System.clearProperty(property); // read once, by the classes' initializers above
@@ -222,7 +222,7 @@ final class Installer {
       ClassReader reader = new ClassReader(in.readAllBytes());
       ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
       reader.accept(
-          new InstrumentingClassVisitor(writer, scope, new AgentStats(false), false, true, true),
+          new InstrumentingClassVisitor(writer, scope, new AgentStats(false), false, true),
           ClassReader.SKIP_FRAMES);
       writer.toByteArray();
     } catch (Throwable t) {
@@ -301,13 +301,11 @@ final class Installer {
     private final Scope scope;
     private final AgentStats stats;
     private final boolean nodeField;
-    private final boolean elideFrames;
 
-    Wrapper(Scope scope, AgentStats stats, boolean nodeField, boolean elideFrames) {
+    Wrapper(Scope scope, AgentStats stats, boolean nodeField) {
       this.scope = scope;
       this.stats = stats;
       this.nodeField = nodeField;
-      this.elideFrames = elideFrames;
     }
 
     @Override
@@ -335,8 +333,7 @@ final class Installer {
           scope,
           stats,
           scope.instrumentsJdk(instrumentedType.getInternalName()),
-          nodeField && Suppressing.mayAddNodeField(),
-          elideFrames);
+          nodeField && Suppressing.mayAddNodeField());
     }
   }
 

@@ -19,7 +19,6 @@ final class InstrumentingClassVisitor extends ClassVisitor {
   private final AgentStats stats;
   private final boolean internal;
   private boolean addNodeField;
-  private final boolean elideFrames;
   private String owner;
 
   /**
@@ -34,22 +33,14 @@ final class InstrumentingClassVisitor extends ClassVisitor {
    *     storage (arrays, nodes), which a Python list or dict does not allocate as objects
    * @param nodeField give the class a {@link NodeField} if it is a class that can have one (not an
    *     interface, annotation, enum or record) and its superclass did not get one
-   * @param elideFrames methods that only pass their arguments on keep no frame (the {@code
-   *     elideFrames} option; {@code MethodInstrumenter.isBorrowing})
    */
   InstrumentingClassVisitor(
-      ClassVisitor next,
-      Scope scope,
-      AgentStats stats,
-      boolean internal,
-      boolean nodeField,
-      boolean elideFrames) {
+      ClassVisitor next, Scope scope, AgentStats stats, boolean internal, boolean nodeField) {
     super(Opcodes.ASM9, next);
     this.scope = scope;
     this.stats = stats;
     this.internal = internal;
     this.addNodeField = nodeField && !internal;
-    this.elideFrames = elideFrames;
   }
 
   /**
@@ -135,7 +126,7 @@ final class InstrumentingClassVisitor extends ClassVisitor {
         }
         MethodNode original = copyOf(this);
         try {
-          if (new MethodInstrumenter(owner, this, scope, internal, elideFrames).instrument()) {
+          if (new MethodInstrumenter(owner, this, scope, internal).instrument()) {
             stats.methodsInstrumented.incrementAndGet();
           }
           accept(next);

@@ -17,10 +17,8 @@ import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
-import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.TableSwitchInsnNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
 import org.objectweb.asm.tree.analysis.Analyzer;
@@ -54,22 +52,15 @@ final class MethodInstrumenter implements Opcodes {
 
   private final boolean internal;
 
-  /** Whether methods that only pass their arguments on keep no frame ({@link #isBorrowing}). */
-  private final boolean borrowing;
-
   /**
    * @param internal the method belongs to instrumented JDK collection code: its allocations are the
    *     collection's storage, reported with the {@code *Internal} hooks
-   * @param borrowing leave methods that only pass their arguments on without a frame (the agent's
-   *     {@code elideFrames} option)
    */
-  MethodInstrumenter(
-      String owner, MethodNode mn, Scope scope, boolean internal, boolean borrowing) {
+  MethodInstrumenter(String owner, MethodNode mn, Scope scope, boolean internal) {
     this.owner = owner;
     this.mn = mn;
     this.scope = scope;
     this.internal = internal;
-    this.borrowing = borrowing;
   }
 
   /** Whether a method can be instrumented at all (it has code, no JSR/RET). */
@@ -118,9 +109,6 @@ final class MethodInstrumenter implements Opcodes {
     }
     if (!mn.name.equals("<init>") && isLeaf(mn)) {
       return false; // nothing in it can change a reference count: no frame (see isLeaf)
-    }
-    if (borrowing && !mn.name.equals("<init>") && isBorrowing()) {
-      return false; // it only passes its arguments on: no frame either (see isBorrowing)
     }
     Analyzer<SourceValue> analyzer =
         new Analyzer<>(new SourceInterpreter()) {
@@ -357,125 +345,6 @@ final class MethodInstrumenter implements Opcodes {
   }
 
   /**
-   * A method that borrows its arguments, as a CPython function written in C does, and so needs no
-   * frame: its one call hands every reference it received ({@code this} and each reference
-   * parameter) to the method it calls, which holds them while it runs, and nothing it does before
-   * or after that call can change a count. Precisely: it stores no reference anywhere (no {@code
-   * astore}, no reference field or array store), allocates nothing, catches nothing, throws nothing
-   * itself, has no loop or switch, and has exactly one call instruction, its last action (after it,
-   * only primitive work and the return; a reference result must be returned as it is, perhaps after
-   * a {@code checkcast}), whose receiver and arguments include {@code this} and every reference
-   * parameter, loaded as they are. Examples: {@code isEmpty() { return size() == 0; }}, {@code
-   * relay(x) { return same(x); }}.
-   *
-   * <p>The callee's frame then holds everything this method's frame would have held, over the same
-   * stretch of the program: no object dies at another moment, even one its caller read from a field
-   * that the callee clears. (A leaf callee has no frame but changes nothing while it runs; a JDK
-   * callee outside the scope, reached through a receiver, holds nothing, but what it hands to the
-   * program's code is held by that code's frames.) Only while the call runs is each argument
-   * counted once less than under CPython (this method's frame: twin J11). The caller's temporaries
-   * it passes on are taken over by its callee as this method's own frame would have taken them, and
-   * none below them ({@link io.refshadow.heap.Frame#callPosition}).
-   *
-   * <p>Not borrowing either: a call of refshadow's API ({@code Sys.getRefcount} would see the
-   * missing frame), of code outside the instrumented scope with references (pinned at the call,
-   * with a frame), or of one of the JDK methods the agent replaces or mirrors (array copies, {@code
-   * clone}, reflection, {@code VarHandle} and {@code Unsafe} writes).
-   */
-  private boolean isBorrowing() {
-    if (!mn.tryCatchBlocks.isEmpty()) {
-      return false;
-    }
-    java.util.Map<LabelNode, Integer> labels = new java.util.IdentityHashMap<>();
-    int index = 0;
-    for (AbstractInsnNode in : mn.instructions) {
-      if (in instanceof LabelNode) {
-        labels.put((LabelNode) in, index);
-      }
-      index++;
-    }
-    MethodInsnNode call = null;
-    index = 0;
-    for (AbstractInsnNode in : mn.instructions) {
-      int op = in.getOpcode();
-      switch (op) {
-        case ASTORE:
-        case NEW:
-        case NEWARRAY:
-        case ANEWARRAY:
-        case MULTIANEWARRAY:
-        case AASTORE:
-        case INVOKEDYNAMIC:
-        case ATHROW:
-        case JSR:
-        case RET:
-          return false;
-        case ALOAD:
-          if (call != null) {
-            return false; // a reference used after the call, while nothing holds it
-          }
-          break;
-        case PUTFIELD:
-        case PUTSTATIC:
-          if (isReference(((FieldInsnNode) in).desc)) {
-            return false;
-          }
-          break;
-        case INVOKEVIRTUAL:
-        case INVOKESPECIAL:
-        case INVOKESTATIC:
-        case INVOKEINTERFACE:
-          if (call != null || !borrowingCall((MethodInsnNode) in)) {
-            return false;
-          }
-          call = (MethodInsnNode) in;
-          break;
-        default:
-          if (in instanceof JumpInsnNode && labels.get(((JumpInsnNode) in).label) <= index) {
-            return false; // a loop: code order is no longer the order of execution
-          }
-          if (in instanceof TableSwitchInsnNode || in instanceof LookupSwitchInsnNode) {
-            return false;
-          }
-          break;
-      }
-      index++;
-    }
-    return call != null && handsOnEveryReference(call);
-  }
-
-  /**
-   * Whether {@code call}'s receiver and arguments include {@code this} and each reference
-   * parameter.
-   */
-  private boolean handsOnEveryReference(MethodInsnNode call) {
-    Set<Integer> needed = new HashSet<>(referenceSlots(true));
-    if (needed.isEmpty()) {
-      return true;
-    }
-    Frame<SourceValue>[] fs;
-    try {
-      fs = new Analyzer<>(new SourceInterpreter()).analyze(owner, mn);
-    } catch (AnalyzerException e) {
-      return false;
-    }
-    int at = mn.instructions.indexOf(call);
-    Frame<SourceValue> before = fs[at];
-    if (before == null) {
-      return false;
-    }
-    int consumed =
-        Type.getArgumentTypes(call.desc).length + (call.getOpcode() == INVOKESTATIC ? 0 : 1);
-    for (int k = before.getStackSize() - consumed; k < before.getStackSize(); k++) {
-      SourceValue v = before.getStack(k);
-      if (v.insns.size() == 1 && v.insns.iterator().next().getOpcode() == ALOAD) {
-        needed.remove(((VarInsnNode) v.insns.iterator().next()).var);
-      }
-    }
-    return needed.isEmpty();
-  }
-
-  /**
    * The local slots of the method's reference parameters, after {@code this}'s (slot 0) when {@code
    * withThis} and the method has one.
    */
@@ -495,50 +364,6 @@ final class MethodInstrumenter implements Opcodes {
       slot += t.getSize();
     }
     return slots;
-  }
-
-  private boolean borrowingCall(MethodInsnNode m) {
-    if (m.name.equals("<init>")
-        || m.name.equals("clone")
-        || m.owner.startsWith("io/refshadow/")
-        || m.owner.equals("java/lang/System")
-        || m.owner.equals("java/util/Arrays")
-        || m.owner.startsWith("java/lang/reflect/")
-        || m.owner.startsWith("java/lang/invoke/")
-        || m.owner.startsWith("java/lang/ref/")
-        || m.owner.endsWith("/Unsafe")) {
-      return false;
-    }
-    Type[] args = Type.getArgumentTypes(m.desc);
-    boolean anyRef = false;
-    for (Type t : args) {
-      anyRef |= t.getSort() == Type.OBJECT || t.getSort() == Type.ARRAY;
-    }
-    boolean hasReceiver = m.getOpcode() != INVOKESTATIC;
-    if (anyRef
-        && !internal
-        && ((hasReceiver && scope.dependsOnReceiver(m.owner))
-            || scope.isOpaqueCallTarget(m.owner, m.name))) {
-      return false; // its reference arguments escape: Hooks.escape pins them, with a frame
-    }
-    Type ret = Type.getReturnType(m.desc);
-    if (ret.getSort() != Type.OBJECT && ret.getSort() != Type.ARRAY) {
-      return true;
-    }
-    AbstractInsnNode next = nextOpcode(m);
-    if (next != null && next.getOpcode() == CHECKCAST) {
-      next = nextOpcode(next);
-    }
-    return next != null && next.getOpcode() == ARETURN; // the method's own result
-  }
-
-  /** The next real instruction after {@code in} (labels, line numbers and frames skipped). */
-  private static AbstractInsnNode nextOpcode(AbstractInsnNode in) {
-    AbstractInsnNode n = in.getNext();
-    while (n != null && n.getOpcode() < 0) {
-      n = n.getNext();
-    }
-    return n;
   }
 
   /** Control-flow successors of each original instruction, from the analysis. */
@@ -631,9 +456,9 @@ final class MethodInstrumenter implements Opcodes {
     boolean hasReceiver = m.getOpcode() != INVOKESTATIC;
     int consumed = args.length + (hasReceiver ? 1 : 0);
     int position = before.getStackSize() - consumed;
-    if (anyTemp(i, before, 0, before.getStackSize()) && !isReplaced(m)) {
+    if (!isReplaced(m)) {
       // what else goes in front of the call (spills, Hooks.escape, superCall) enters no method
-      code.insertBefore(m, storeCallPosition(position));
+      code.insertBefore(m, storeCallPosition(i, before, position));
     }
 
     // Replacements that perform and mirror bulk copies.
@@ -1088,6 +913,8 @@ final class MethodInstrumenter implements Opcodes {
     Type ret = Type.getReturnType(indy.desc);
     int consumed = Type.getArgumentTypes(indy.desc).length;
     int position = frames[i].getStackSize() - consumed;
+    // string concatenation calls back toString() on its operands
+    code.insertBefore(indy, storeCallPosition(i, frames[i], position));
     if (ret.getSort() != Type.OBJECT && ret.getSort() != Type.ARRAY) {
       if (anyTemp(i, frames[i], position, consumed)) {
         code.insert(indy, frameCallAt("called", position));
@@ -1257,18 +1084,33 @@ final class MethodInstrumenter implements Opcodes {
   // Code builders.
 
   /**
-   * {@code if (frame != null) frame.callPosition = position}, inline (no call): the called method's
-   * entry takes over this frame's temporaries from the call's receiver up, and none below it, also
-   * when the method called keeps no frame and its own callee takes them ({@link
-   * Frame#callPosition}).
+   * Before a call or invokedynamic at original instruction {@code i}, whose operands start at
+   * operand-stack {@code position}: {@code if (frame != null) frame.callPosition = p}, inline (no
+   * call), so that the called method's entry takes over this frame's temporaries from {@code p} up
+   * and none below ({@link Frame#callPosition}). {@code p} is {@code position} where a value below
+   * the operands may be a temporary (one waiting for an outer call, as {@code make()}'s in {@code
+   * use(make(), g(x))}), else {@code Frame.ANY_POSITION}: a temporary that is no longer on the
+   * stack (a call result consumed by {@code ifnull}, {@code instanceof}, {@code getfield} or {@code
+   * pop}, released only at the statement's end) is then taken as before. Nothing is stored where no
+   * temporary can exist; a stale value does no harm there.
    */
-  private InsnList storeCallPosition(int position) {
+  private InsnList storeCallPosition(int i, Frame<SourceValue> before, int position) {
     InsnList l = new InsnList();
+    boolean below = anyTemp(i, before, 0, position);
+    if (!below
+        && !anyTemp(i, before, position, before.getStackSize() - position)
+        && !mayHoldTemps(i)) {
+      return l;
+    }
     LabelNode skip = new LabelNode();
     l.add(new VarInsnNode(ALOAD, frameSlot));
     l.add(new JumpInsnNode(IFNULL, skip));
     l.add(new VarInsnNode(ALOAD, frameSlot));
-    l.add(intConst(position));
+    if (below) {
+      l.add(intConst(position));
+    } else {
+      l.add(new LdcInsnNode(io.refshadow.heap.Frame.ANY_POSITION));
+    }
     l.add(new FieldInsnNode(PUTFIELD, FRAME, "callPosition", "I"));
     l.add(skip);
     return l;

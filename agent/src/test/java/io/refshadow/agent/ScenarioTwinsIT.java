@@ -52,8 +52,7 @@ class ScenarioTwinsIT {
   private static final Map<String, String> DOCUMENTED_DIFFERENCES =
       Map.of(
           "s47_exception_frame", "raisingFramesLocalsDieWhileTheExceptionUnwinds_s47",
-          "s48_exception_cycle", "caughtExceptionKeepsNoFrameAlive_s48",
-          "j11_refcount_in_borrowed_call", "borrowingMethodsFrameIsMissingFromCounts_j11");
+          "s48_exception_cycle", "caughtExceptionKeepsNoFrameAlive_s48");
 
   /**
    * JVM options under which the JVM collects many times during a twin, and clears the JDK's soft
@@ -176,48 +175,6 @@ class ScenarioTwinsIT {
             "in_function_after_err_cleared",
             "after_return",
             "collect 0");
-  }
-
-  /**
-   * j10 with {@code elideFrames=true}: the methods whose one call hands on everything they received
-   * keep no frame, and every line is still CPython's (the twin's other methods show each rule that
-   * keeps a frame; without that rule, or without the call position, this test fails). The twin runs
-   * with the default options in {@link #twinPrintsExactlyWhatCPythonPrinted}.
-   */
-  @Test
-  void borrowingMethodsWithoutFramesFreeAtCPythonsMoments_j10() throws Exception {
-    String scenario = "j10_borrowed_calls";
-    assertMatchesCPython(
-        scenario,
-        ForkedJvm.run(
-            "summary=off,elideFrames=true", "twins.J10BorrowedCalls", scenario + "-elided"));
-  }
-
-  /**
-   * j11: every Python function's frame holds its arguments. With {@code elideFrames=true} a Java
-   * method that only hands its argument on keeps no shadow frame, so a count taken inside a call
-   * made through it is one lower than CPython's; by default every line is CPython's. Both
-   * expectations come from CPython's output.
-   */
-  @Test
-  void borrowingMethodsFrameIsMissingFromCounts_j11() throws Exception {
-    String scenario = "j11_refcount_in_borrowed_call";
-    String twin = "twins.J11RefcountInBorrowedCall";
-    List<String> cpython = expectedLines(scenario);
-    assertMatchesCPython(scenario, ForkedJvm.run("summary=off", twin, scenario + "-all-frames"));
-
-    ForkedJvm.Result r = ForkedJvm.run("summary=off,elideFrames=true", twin, scenario + "-elided");
-    assertThat(r.exitCode()).as(r.describe()).isZero();
-    List<String> expected = new ArrayList<>();
-    for (String line : cpython) {
-      if (line.startsWith("through_via ")) {
-        int count = Integer.parseInt(line.substring("through_via ".length()));
-        line = "through_via " + (count - 1); // via's frame, which refshadow does not keep
-      }
-      expected.add(line);
-    }
-    assertThat(expected).as("CPython's output has the count through via").isNotEqualTo(cpython);
-    assertThat(r.stdoutLines()).as(r.describe()).containsExactlyElementsOf(expected);
   }
 
   private static void assertMatchesCPython(String scenario, ForkedJvm.Result r) throws IOException {

@@ -26,18 +26,20 @@ public final class Frame {
   int tempCount;
 
   /**
-   * The operand-stack position of the call this frame's code is making: instrumented code stores
-   * it, inline, before each call made while the operand stack may hold temporaries. The called
-   * method's frame takes over only temporaries at this position and above, the call's receiver and
-   * arguments ({@link ShadowHeap#arg}), never those below them, which belong to calls still being
-   * prepared ({@code use(make(), m())}: {@code m}'s callee must not take {@code make()}'s object,
-   * also when {@code m} keeps no frame and its callee meets this frame as its caller). {@link
-   * #ANY_POSITION} until a call stores one (code written by hand): any temporary.
+   * Where the operands of the call this frame's code is making start on its operand stack, as the
+   * instrumented code stores it, inline, before a call made while the frame may hold temporaries.
+   * The called method's frame takes over only temporaries from there up, the call's receiver and
+   * arguments ({@link ShadowHeap#arg}), never one below them that waits for an outer call: in
+   * {@code use(make(), g(x))} with {@code x} the object {@code make()} returned, {@code g} gets a
+   * reference of its own, and the object lives until {@code use} returns, as in CPython (before, g
+   * took {@code make()}'s temporary, and the object died when {@code g} returned). {@link
+   * #ANY_POSITION} where nothing below the operands can be a temporary, and until a call stores a
+   * position (code written by hand): any temporary.
    */
   public int callPosition = ANY_POSITION;
 
-  /** {@link #callPosition} of a frame whose code stores none: a callee takes any temporary. */
-  static final int ANY_POSITION = Integer.MIN_VALUE;
+  /** {@link #callPosition}: a callee may take over any of the frame's temporaries. */
+  public static final int ANY_POSITION = Integer.MIN_VALUE;
 
   /** False once the method has exited; hooks on a stale frame are ignored. */
   boolean active;

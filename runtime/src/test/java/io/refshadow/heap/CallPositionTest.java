@@ -12,10 +12,9 @@ import org.junit.jupiter.api.Test;
  * A caller's temporaries passed as a call's receiver and arguments move into the called method's
  * frame (CPython 3.12 moves call arguments into the new frame), but only those: the caller's code
  * says where its call's operands start ({@link Frame#callPosition}), and a temporary below that
- * belongs to a call still being prepared. The agent leaves some methods without a frame, so the
- * frame that meets a caller's temporaries may be a method two calls away: in {@code use(make(),
- * m())} where {@code m} keeps no frame and calls {@code g(x)} with the same object, {@code g} must
- * not take {@code make()}'s temporary (it would die when {@code g} returned, before {@code use}).
+ * waits for an outer call. In {@code use(make(), g(x))} with {@code x} the object {@code make()}
+ * returned, {@code g} must not take {@code make()}'s temporary: it would die when {@code g}
+ * returned, before {@code use} ran.
  */
 class CallPositionTest extends InstalledHeap {
 
@@ -42,7 +41,7 @@ class CallPositionTest extends InstalledHeap {
   void aTemporaryBelowTheCallsOperandsStaysWithTheCaller() {
     Frame k = Hooks.enter(1);
     Node x = alloc(new Node(), k, 0); // use(make(), ...): the first operand of a later call
-    k.callPosition = 1; // k calls m() at position 1; m keeps no frame and calls g(x)
+    k.callPosition = 1; // k calls g(x) at position 1, x being the temporary at 0
     Frame g = Hooks.enterArgs(1, x, 0, null, 1);
     assertThat(refcount(x)).as("k's temporary and g's parameter").isEqualTo(2);
     exit(g);
@@ -75,7 +74,7 @@ class CallPositionTest extends InstalledHeap {
 
   @Test
   void aFrameWhoseCodeStoresNoPositionLetsItsCalleeTakeAnyTemporary() {
-    Frame k = Hooks.enter(1); // code written by hand, as every twin in this module
+    Frame k = Hooks.enter(1); // code written by hand (every twin in this module): no position
     Node x = alloc(new Node(), k, 0);
     Node y = alloc(new Node(), k, 1);
     Frame g = Hooks.enterArgs(1, x, 0, null, 1);
