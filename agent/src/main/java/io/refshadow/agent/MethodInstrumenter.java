@@ -456,10 +456,6 @@ final class MethodInstrumenter implements Opcodes {
     boolean hasReceiver = m.getOpcode() != INVOKESTATIC;
     int consumed = args.length + (hasReceiver ? 1 : 0);
     int position = before.getStackSize() - consumed;
-    if (!isReplaced(m)) {
-      // what else goes in front of the call (spills, Hooks.escape, superCall) enters no method
-      code.insertBefore(m, storeCallPosition(i, before, position));
-    }
 
     // Replacements that perform and mirror bulk copies.
     if (m.getOpcode() == INVOKESTATIC
@@ -498,6 +494,11 @@ final class MethodInstrumenter implements Opcodes {
       m.itf = false;
     }
 
+    if (!m.owner.equals(HOOKS)) {
+      // not replaced by a Hooks method (which makes no frame); what goes in front of the call
+      // after this (spills, Hooks.escape, superCall) enters no method
+      code.insertBefore(m, storeCallPosition(i, before, position));
+    }
     if (m.name.equals("<init>")) {
       InsnList after = new InsnList();
       if (isSuperCall) {
@@ -1114,14 +1115,6 @@ final class MethodInstrumenter implements Opcodes {
     l.add(new FieldInsnNode(PUTFIELD, FRAME, "callPosition", "I"));
     l.add(skip);
     return l;
-  }
-
-  /** A call that {@link #instrumentCall} replaces by a Hooks method, which makes no frame. */
-  private static boolean isReplaced(MethodInsnNode m) {
-    return (m.owner.equals("java/lang/System") && m.name.equals("arraycopy"))
-        || (m.owner.equals("java/util/Arrays")
-            && (m.name.equals("copyOf") || m.name.equals("copyOfRange")))
-        || (m.owner.startsWith("[") && m.name.equals("clone"));
   }
 
   private static MethodInsnNode hook(String name, String desc) {
