@@ -56,4 +56,44 @@ class NodeTableTest {
       assertThat(table.find(e.obj, e.hash)).isNull();
     }
   }
+
+  /**
+   * A table filled far past its first size and then emptied again gives its memory back: its
+   * footprint follows what it holds (the largest table is less than a sixteenth full, or the
+   * smallest), and everything left in it is still found.
+   */
+  @Property(tries = 20)
+  void shrinksWhenEmptied(@ForAll long seed, @ForAll @IntRange(min = 0, max = 3000) int kept) {
+    Random random = new Random(seed);
+    NodeTable table = new NodeTable();
+    long empty = table.footprint();
+    List<Entry> in = new ArrayList<>();
+    for (int i = 0; i < 100_000; i++) {
+      Entry e = entry(random.nextInt());
+      table.add(e.node, e.hash);
+      in.add(e);
+    }
+    long full = table.footprint();
+    assertThat(full).isGreaterThan(empty * 32);
+    List<Entry> out = new ArrayList<>();
+    while (in.size() > kept) {
+      Entry e = in.remove(random.nextInt(in.size()));
+      table.remove(e.node);
+      out.add(e);
+      long limit = Math.max(empty, (long) (in.size() + 1) * 16 * empty / NodeTable.MIN_CAPACITY);
+      assertThat(table.footprint()).isLessThanOrEqualTo(limit);
+    }
+    assertThat(table.size()).isEqualTo(kept);
+    for (Entry e : in) {
+      assertThat(table.find(e.obj, e.hash)).isSameAs(e.node);
+      assertThat(e.node.has(Node.IN_TABLE)).isTrue();
+    }
+    for (Entry e : out) {
+      assertThat(table.find(e.obj, e.hash)).isNull();
+      assertThat(e.node.has(Node.IN_TABLE)).isFalse();
+    }
+    if (kept * 16 < NodeTable.MIN_CAPACITY) {
+      assertThat(table.footprint()).isEqualTo(empty);
+    }
+  }
 }
