@@ -14,12 +14,13 @@ package io.refshadow.heap;
  * reclaimed. Invariant: a node has {@link Node#IN_TABLE} exactly when {@code slots[n.tableSlot] ==
  * n}.
  *
- * <p>The table also shrinks: a removal that leaves it less than a sixteenth full rebuilds it at a
- * third to a sixth full. Until Session 18 it kept the size of its peak, whose arrays were half of
- * the shadow's memory at rest after a Jackson run (a {@code Node[]} and an {@code int[]} of 8.6 MB
- * each for 16,000 entries). A rebuild that shrinks reads the old slots in order and the few nodes
- * left; it comes after at least a tenth of the new table's slots' worth of removals since the last
- * rebuild, so a removal pays for about ten such reads, one cache line per sixteen slots.
+ * <p>The table also shrinks: a removal that leaves it less than a sixteenth full rebuilds it an
+ * eighth to a quarter full (never below {@link #MIN_CAPACITY}). Until Session 18 it kept the size
+ * of its peak, whose arrays were half of the shadow's memory at rest after a Jackson run (a {@code
+ * Node[]} and an {@code int[]} of 8.6 MB each for 16,000 entries). The next shrink waits until at
+ * least half of the entries left are gone, so a removal pays for at most sixteen slot reads (in
+ * order) and two node reads. The rebuild that adds trigger never shrinks the table (it drops
+ * tombstones, and grows).
  */
 final class NodeTable {
   /** The smallest table, and the first. */
@@ -65,7 +66,7 @@ final class NodeTable {
    */
   void add(Node node, int hash) {
     if (used >= slots.length >> 1) {
-      rehash();
+      rehash(slots.length, 3);
     }
     Node[] s = slots;
     int mask = s.length - 1;
@@ -99,7 +100,7 @@ final class NodeTable {
     node.flags &= ~Node.IN_TABLE;
     size--;
     if (size < slots.length >>> 4 && slots.length > MIN_CAPACITY) {
-      rehash(); // shrinks it
+      rehash(MIN_CAPACITY, 4); // to an eighth to a quarter full: it halves at least
     }
   }
 
@@ -141,16 +142,16 @@ final class NodeTable {
   /**
    * Rebuilds the table without its tombstones, dropping entries whose object the JVM has already
    * reclaimed (nobody can look them up any more, though the node itself lives on in the shadow
-   * until it is freed there), at the smallest size ({@link #MIN_CAPACITY} or more) that leaves it
-   * less than a third full: larger when adds filled it, smaller when removals emptied it. One pass:
-   * the new size is chosen from the number of entries, reclaimed ones included, so that each node
-   * is read once (reading every node's referent twice, to count the live ones first, was half the
-   * cost of a rehash, each read a cache miss on a node allocated long before).
+   * until it is freed there), at the smallest size, {@code least} or more, that leaves it less than
+   * {@code 1 / spread} full (adds: its own size or more, a third; removals: any size, a quarter).
+   * One pass: the new size is chosen from the number of entries, reclaimed ones included, so that
+   * each node is read once (reading every node's referent twice, to count the live ones first, was
+   * half the cost of a rehash, each read a cache miss on a node allocated long before).
    */
-  private void rehash() {
+  private void rehash(int least, int spread) {
     Node[] old = slots;
-    int capacity = MIN_CAPACITY;
-    while (size * 3 >= capacity) {
+    int capacity = least;
+    while (size * spread >= capacity) {
       capacity <<= 1;
     }
     Node[] fresh = new Node[capacity];
