@@ -466,9 +466,9 @@ public final class CycleDetector {
         // it later in the scan.
         unreachable.move(gc);
         gc.flags |= Node.UNREACHABLE;
-        if (gc.weakrefs != null
-            || (gc.flags & Node.WEAKREF_OBJECT) != 0
-            || gc.type.del != null && (gc.flags & Node.FINALIZED) == 0) {
+        if ((gc.flags & Node.WEAKREF_OBJECT) != 0
+            || gc.type.del != null && (gc.flags & Node.FINALIZED) == 0
+            || heap.weakrefs(gc) != null) {
           userCode = true;
         }
       }
@@ -540,7 +540,7 @@ public final class CycleDetector {
       if (own != null) {
         heap.unlinkWeakref(own); // a weakref inside the unreachable set is cleared (bpo-38006)
       }
-      for (ShadowWeakref w = n.weakrefs; w != null; w = n.weakrefs) {
+      for (ShadowWeakref w = heap.weakrefs(n); w != null; w = heap.weakrefs(n)) {
         heap.unlinkWeakref(w);
         if (w.callback == null) {
           continue;
@@ -582,7 +582,7 @@ public final class CycleDetector {
       Node n = collectable.first();
       seen.move(n);
       if (!n.has(Node.FINALIZED) && n.type.del != null) {
-        Object obj = n.strong != null ? n.strong : n.get();
+        Object obj = heap.strongOrReferent(n);
         n.flags |= Node.FINALIZED;
         if (obj != null) {
           ShadowHeap.incref(n);

@@ -8,9 +8,9 @@ import java.lang.ref.WeakReference;
  * detector's generation lists (the Java counterpart of CPython's {@code PyGC_Head}).
  *
  * <p>A node refers to its real object only weakly, so the shadow never keeps an object alive that
- * the JVM could reclaim; {@link #strong} pins the object only while the shadow may still have to
- * hand it to user code (an {@code @Del} method, a weak reference's {@code get()}, {@code
- * gc.garbage}). All fields are guarded by the heap's lock.
+ * the JVM could reclaim; the heap pins the object ({@link ShadowHeap#strong}, a side table, marked
+ * by {@link #EXTRA}) only while it may still have to hand it to user code (an {@code @Del} method,
+ * a weak reference's {@code get()}, {@code gc.garbage}). All fields are guarded by the heap's lock.
  */
 public final class Node extends WeakReference<Object> {
   /** Bits of {@link #flags}. */
@@ -25,13 +25,16 @@ public final class Node extends WeakReference<Object> {
       IN_TABLE = 1 << 8, // reachable through the identity table
       DEALLOCATING = 1 << 9, // inside subtype_dealloc
       EXTERNAL = 1 << 10, // holds one reference from outside the shadow (adopted or pinned)
-      WEAKREF_OBJECT = 1 << 11, // the node of a weak reference object ({@link #strong} is it)
+      WEAKREF_OBJECT = 1 << 11, // the node of a weak reference object (its strong object is it)
       INTERNAL = 1 << 12, // a JDK collection's own storage: tracked, but not counted in gen 0
       CONSTRUCTING = 1 << 13, // seen in its constructor; not yet handed to its creator
       RELEASED = 1 << 14, // cut loose from its object when the whole shadow was released
       // the JDK's, not the program's: adopted holding an external reference, so the JVM decides
       // when it dies. gc.collect() does not count it.
-      FOREIGN = 1 << 15;
+      FOREIGN = 1 << 15,
+      // has an entry in the heap's side table: a strong object, or weak references
+      // (ShadowHeap#extras)
+      EXTRA = 1 << 16;
 
   final ClassInfo type;
 
@@ -45,9 +48,6 @@ public final class Node extends WeakReference<Object> {
   int refcount;
   int flags;
 
-  /** Set while the real object must stay reachable for user code; null otherwise. */
-  Object strong;
-
   /**
    * Outgoing edges. For an instance: one slot per reference field, in {@link ClassInfo} order. For
    * a reference array: one slot per element, allocated at the first store.
@@ -60,13 +60,12 @@ public final class Node extends WeakReference<Object> {
   /** gc_refs while collecting (CPython keeps it in _gc_prev). */
   int gcRefs;
 
-  /** Head of this object's weak references, newest first (CPython's tp_weaklist). */
-  ShadowWeakref weakrefs;
-
   /**
    * Shallow size in 8-byte words (the JVM's objects are 8-byte aligned), or -1 when the JVM could
    * not tell: an {@code int} of words covers objects up to 16 GiB where an {@code int} of bytes
-   * stops at 2 GiB, and with no identity hash or birth time kept, the node is 80 bytes (96 before).
+   * stops at 2 GiB, and with no identity hash or birth time kept, the node is 72 bytes (96 before
+   * Session 13, 80 before its object and weak references moved to the heap's side table, Session
+   * 18).
    */
   private final int sizeWords;
 

@@ -147,7 +147,7 @@ public final class PyApi {
         h -> {
           Node n = h.find(obj);
           int c = 0;
-          for (ShadowWeakref w = n == null ? null : n.weakrefs; w != null; w = w.nextRef) {
+          for (ShadowWeakref w = n == null ? null : h.weakrefs(n); w != null; w = w.nextRef) {
             c++;
           }
           return c;
@@ -187,7 +187,7 @@ public final class PyApi {
 
     @Override
     public Object get(int index) {
-      return call(h -> h.garbage.get(index).strong);
+      return call(h -> h.strong(h.garbage.get(index)));
     }
 
     @Override
@@ -201,8 +201,8 @@ public final class PyApi {
           h -> {
             Node n = h.nodeOfValue(element);
             ShadowHeap.incref(n);
-            if (n.strong == null) {
-              n.strong = element;
+            if (h.strong(n) == null) {
+              h.setStrong(n, element);
             }
             h.garbage.add(index, n);
           });
@@ -212,7 +212,7 @@ public final class PyApi {
     public Object remove(int index) {
       return call(
           h -> {
-            Object obj = h.garbage.get(index).strong;
+            Object obj = h.strong(h.garbage.get(index));
             h.removeGarbage(index); // may free it: its finalizer runs as user code
             return obj;
           });

@@ -464,6 +464,7 @@ public final class ShadowHeap {
       gc.permanent.clear();
       java.util.Arrays.fill(statics, null);
       garbage.clear();
+      extras = new java.util.IdentityHashMap<>(); // clear() would keep the array of its peak
       for (ThreadState ts : allThreads) {
         ts.forgetNodes();
       }
@@ -546,8 +547,7 @@ public final class ShadowHeap {
     // and from the other nodes: a node something still holds (a sampled lifetime, a weak
     // reference's registration) would otherwise keep, through its edges, the rest of the shadow
     n.edges = NO_EDGES;
-    n.strong = null;
-    n.weakrefs = null;
+    n.flags &= ~Node.EXTRA; // the side table is emptied as a whole
   }
 
   /**
@@ -790,8 +790,12 @@ public final class ShadowHeap {
 
   private long budgetBytes = Long.MAX_VALUE;
 
-  /** Rough bytes one node costs (the node, its table slot, its weak-reference bookkeeping). */
-  static final long BYTES_PER_NODE = 80;
+  /**
+   * Bytes one node costs: the node itself (a weak reference with the fields of {@link Node}, 72
+   * bytes with compressed references). Its table slot is counted by the table's footprint, and the
+   * side table's entries ({@link #extras}: objects with a finalizer or weak references) apart.
+   */
+  static final long BYTES_PER_NODE = 72;
 
   /** Limits the shadow heap to about {@code bytes}; beyond it mirroring stops, with one warning. */
   public void setMemoryBudget(long bytes) {
@@ -816,7 +820,11 @@ public final class ShadowHeap {
    * edge arrays (a 16-byte header and a 4-byte slot per edge) and the identity table's arrays.
    */
   public long shadowBytes() {
-    return liveNodes * BYTES_PER_NODE + edgeSlots * 4L + edgeArrays * 16L + table.footprint();
+    return liveNodes * BYTES_PER_NODE
+        + edgeSlots * 4L
+        + edgeArrays * 16L
+        + table.footprint()
+        + extras.size() * BYTES_PER_EXTRA;
   }
 
   private long edgeSlots;
@@ -1144,7 +1152,7 @@ public final class ShadowHeap {
     }
     liveNodes++;
     if (type.del != null && (flags & Node.ADOPTED) == 0) {
-      n.strong = obj; // the finalizer will need the object itself
+      setStrong(n, obj); // the finalizer will need the object itself
     }
     if (type.nodeOffset >= 0) {
       n.tableSlot = fieldMark;
@@ -1281,11 +1289,11 @@ public final class ShadowHeap {
    * lifetime falls back to the JVM's (DESIGN.md, opaque code), so it, and what only it held, are
    * freed once the JVM has reclaimed it (the JVM clears the node before a Java {@code finalize()}
    * of an unwatched holder runs, which could still reach it). An object the shadow holds strongly
-   * ({@link Node#strong}: it has an {@code @Del} method or Python weak references) is never
-   * reclaimed by the JVM, so a pinned one stays pinned. Until session 16 a pinned object kept its
-   * reference for the rest of the run, and with it everything it reached: a few of H2's map roots
-   * ({@code RootReference}) are pinned, and through them every dropped in-memory database, about
-   * 80,000 nodes a repetition of the H2 workload, stayed in the shadow.
+   * ({@link #strong}: it has an {@code @Del} method or Python weak references) is never reclaimed
+   * by the JVM, so a pinned one stays pinned. Until session 16 a pinned object kept its reference
+   * for the rest of the run, and with it everything it reached: a few of H2's map roots ({@code
+   * RootReference}) are pinned, and through them every dropped in-memory database, about 80,000
+   * nodes a repetition of the H2 workload, stayed in the shadow.
    */
   void releaseReclaimed() {
     if (releasing) {
@@ -1469,7 +1477,7 @@ public final class ShadowHeap {
     // Only objects whose whole life the shadow saw get their finalizer: an adopted object may be
     // one the shadow already freed once (Java code can still reach it, Python code could not).
     if (n.type.del != null && !n.has(Node.FINALIZED) && !n.has(Node.ADOPTED)) {
-      Object obj = n.strong != null ? n.strong : n.get();
+      Object obj = strongOrReferent(n);
       if (obj != null) {
         if (tracked) {
           gc.untrack(n);
@@ -1525,8 +1533,11 @@ public final class ShadowHeap {
     } else {
       table.remove(n);
     }
-    Object obj = n.strong;
-    n.strong = null;
+    Object obj = null;
+    if ((n.flags & Node.EXTRA) != 0) {
+      obj = strong(n);
+      forgetExtra(n); // a freed node keeps nothing in the side table
+    }
     if (gc.deleting) {
       stats.freedByCycles++;
     } else {
@@ -1548,11 +1559,12 @@ public final class ShadowHeap {
    * those that are themselves alive, in list order (newest first).
    */
   void clearWeakrefs(Node n) {
-    if (n.weakrefs == null) {
+    ShadowWeakref first = weakrefs(n);
+    if (first == null) {
       return;
     }
     List<ShadowWeakref> toCall = new ArrayList<>();
-    for (ShadowWeakref w = n.weakrefs; w != null; ) {
+    for (ShadowWeakref w = first; w != null; ) {
       ShadowWeakref next = w.nextRef;
       boolean alive = w.self == null || (w.self.refcount > 0 && !w.self.has(Node.FREED));
       if (w.callback != null && alive) {
@@ -1585,7 +1597,7 @@ public final class ShadowHeap {
     if (w.prevRef != null) {
       w.prevRef.nextRef = w.nextRef;
     } else {
-      t.weakrefs = w.nextRef;
+      setWeakrefs(t, w.nextRef);
     }
     if (w.nextRef != null) {
       w.nextRef.prevRef = w.prevRef;
@@ -1602,27 +1614,108 @@ public final class ShadowHeap {
    * finalizer to run, no weak reference to answer, not in gc.garbage, not a weakref object.
    */
   private void releaseStrongIfUnneeded(Node t) {
-    if (t.strong != null
-        && t.weakrefs == null
+    if (strong(t) != null
+        && weakrefs(t) == null
         && t.type.del == null
         && !t.has(Node.WEAKREF_OBJECT)
         && !(garbage.contains(t))) {
-      t.strong = null;
+      setStrong(t, null);
     }
   }
 
   /** The weak reference object whose node is {@code n}, or null. */
   ShadowWeakref weakrefOf(Node n) {
-    return n.has(Node.WEAKREF_OBJECT) ? (ShadowWeakref) n.strong : null;
+    return n.has(Node.WEAKREF_OBJECT) ? (ShadowWeakref) strong(n) : null;
   }
 
   /** Appends a node to gc.garbage (a list: it holds a reference, and the object itself). */
   void appendGarbage(Node n) {
     incref(n);
-    if (n.strong == null) {
-      n.strong = n.get();
+    if (strong(n) == null) {
+      setStrong(n, n.get());
     }
     garbage.add(n);
+  }
+
+  /**
+   * What a few nodes need beyond their own fields, kept here instead of in two fields of every
+   * node: the object itself, held strongly while user code may still ask for it (a finalizer to
+   * run, a weak reference to answer, gc.garbage; a weak reference object's node holds the weak
+   * reference), and the head of the object's weak references, newest first (CPython's tp_weaklist).
+   * Few objects have either, and without the two fields a node is 72 bytes, not 80. A node with an
+   * entry has {@link Node#EXTRA}; a freed one has none. Guarded by the heap lock.
+   */
+  private java.util.IdentityHashMap<Node, Extra> extras = new java.util.IdentityHashMap<>();
+
+  /** Bytes an entry of {@link #extras} costs: the {@code Extra} (24) and the map's two slots. */
+  static final long BYTES_PER_EXTRA = 40;
+
+  /** An entry of {@link #extras}; never both null. */
+  private static final class Extra {
+    Object strong;
+    ShadowWeakref weakrefs;
+  }
+
+  private Extra extra(Node n, boolean create) {
+    if ((n.flags & Node.EXTRA) != 0) {
+      Extra e = extras.get(n);
+      if (e != null) {
+        return e;
+      }
+    }
+    if (!create || n.has(Node.FREED)) {
+      return null;
+    }
+    Extra e = new Extra();
+    extras.put(n, e);
+    n.flags |= Node.EXTRA;
+    return e;
+  }
+
+  /** The object the shadow holds strongly for {@code n}, or null. */
+  Object strong(Node n) {
+    Extra e = extra(n, false);
+    return e == null ? null : e.strong;
+  }
+
+  /** The node's strong object if it has one, else its weakly held object (null once reclaimed). */
+  Object strongOrReferent(Node n) {
+    Object strong = strong(n);
+    return strong != null ? strong : n.get();
+  }
+
+  /** Holds {@code obj} strongly for {@code n}, or (null) no longer. */
+  void setStrong(Node n, Object obj) {
+    Extra e = extra(n, obj != null);
+    if (e != null) {
+      e.strong = obj;
+      forgetExtraIfEmpty(n, e);
+    }
+  }
+
+  /** The newest weak reference to {@code n}'s object, or null. */
+  ShadowWeakref weakrefs(Node n) {
+    Extra e = extra(n, false);
+    return e == null ? null : e.weakrefs;
+  }
+
+  void setWeakrefs(Node n, ShadowWeakref head) {
+    Extra e = extra(n, head != null);
+    if (e != null) {
+      e.weakrefs = head;
+      forgetExtraIfEmpty(n, e);
+    }
+  }
+
+  private void forgetExtraIfEmpty(Node n, Extra e) {
+    if (e.strong == null && e.weakrefs == null) {
+      forgetExtra(n);
+    }
+  }
+
+  private void forgetExtra(Node n) {
+    extras.remove(n);
+    n.flags &= ~Node.EXTRA;
   }
 
   /** Removes entry {@code i} of gc.garbage, releasing its reference. */
@@ -1657,7 +1750,7 @@ public final class ShadowHeap {
       Object obj, Object callback, java.util.function.Supplier<W> factory) {
     Node t = nodeOfValue(obj);
     if (callback == null) {
-      ShadowWeakref basic = t.weakrefs;
+      ShadowWeakref basic = weakrefs(t);
       if (basic != null && basic.callback == null) {
         @SuppressWarnings("unchecked")
         W existing = (W) basic;
@@ -1672,10 +1765,10 @@ public final class ShadowHeap {
     w.referentType = t.typeName();
     w.referent = obj;
     w.callback = callback;
-    if (t.strong == null) {
-      t.strong = obj;
+    if (strong(t) == null) {
+      setStrong(t, obj);
     }
-    ShadowWeakref head = t.weakrefs;
+    ShadowWeakref head = weakrefs(t);
     if (callback != null && head != null && head.callback == null) {
       // insert after the callback-less reference
       w.prevRef = head;
@@ -1689,10 +1782,10 @@ public final class ShadowHeap {
       if (head != null) {
         head.prevRef = w;
       }
-      t.weakrefs = w;
+      setWeakrefs(t, w);
     }
     Node self = create(w, Node.WEAKREF_OBJECT);
-    self.strong = w;
+    setStrong(self, w);
     w.self = self;
     stats.allocations++;
     if (callback != null) {
@@ -2005,7 +2098,7 @@ public final class ShadowHeap {
       n.flags &= ~(Node.ADOPTED | Node.FOREIGN);
       stats.adopted--;
       if (n.type.del != null) {
-        n.strong = obj;
+        setStrong(n, obj);
       }
       if (n.has(Node.EXTERNAL)) {
         n.flags &= ~Node.EXTERNAL;

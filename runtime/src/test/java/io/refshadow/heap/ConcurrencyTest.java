@@ -464,6 +464,53 @@ class ConcurrencyTest extends InstalledHeap {
   }
 
   /**
+   * What the shadow held strongly for user code (objects with a finalizer to run, objects with weak
+   * references to answer: Session 18 moved both into a side table) is let go with the rest of the
+   * shadow: once the program drops them, the JVM reclaims them.
+   */
+  @Test
+  void releasingTheShadowLetsGoOfWhatItHeldForFinalizersAndWeakReferences() throws Exception {
+    Frame main = enter(3);
+    Object[] kept = local(alloc(new Object[64], main, 0), main, 0);
+    line(main);
+    List<java.lang.ref.WeakReference<Object>> watched = new ArrayList<>();
+    List<Weakref<Node>> pythonRefs = new ArrayList<>();
+    for (int i = 0; i < kept.length; i++) {
+      Object o = i % 2 == 0 ? new Quiet() : new Node();
+      arrayStore(kept, i, alloc(o, main, 1), main);
+      line(main);
+      if (o instanceof Node) {
+        pythonRefs.add(local(res(Weakref.ref((Node) o), main, 1), main, 2));
+        line(main);
+      }
+      watched.add(new java.lang.ref.WeakReference<>(o));
+    }
+    assertThat(heap.nodeOf(kept[1])).isNotNull();
+    heap.releaseUnderPressure("the heap was 90% full (a test)");
+    alloc(new Node(), main, 1); // the next hook releases it
+    assertThat(heap.isReleased()).isTrue();
+    assertThat(pythonRefs).hasSize(32);
+    // the program drops them, and the weak references (which hold their referent for get());
+    // no hooks run any more
+    java.util.Arrays.fill(kept, null);
+    pythonRefs.clear();
+    for (int i = 0; i < 50 && watched.stream().anyMatch(w -> w.get() != null); i++) {
+      System.gc();
+      Thread.sleep(20);
+    }
+    assertThat(watched.stream().filter(w -> w.get() != null).count())
+        .as("objects the released shadow still keeps alive")
+        .isZero();
+    exit(main);
+  }
+
+  /** Its finalizer does nothing: the shadow holds the object strongly until it runs. */
+  static final class Quiet {
+    @Del
+    void del() {}
+  }
+
+  /**
    * The heap guard is asked from the program's own hooks, every 16,384 method entries and
    * allocations on a thread (an array counting by its size), outside the lock; when it answers a
    * warning, the shadow is released at once. A guard that fails is not asked again.
