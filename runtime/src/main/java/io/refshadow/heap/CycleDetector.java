@@ -126,7 +126,9 @@ public final class CycleDetector {
     collecting = true;
     try {
       heap.releaseReclaimed();
-      return collectWithCallback(generation);
+      long found = collectWithCallback(generation);
+      heap.shrinkTableIfSparse(); // the garbage is gone; the program may add nothing for a while
+      return found;
     } finally {
       collecting = false;
     }

@@ -14,13 +14,17 @@ package io.refshadow.heap;
  * reclaimed. Invariant: a node has {@link Node#IN_TABLE} exactly when {@code slots[n.tableSlot] ==
  * n}.
  *
- * <p>The table also shrinks: a removal that leaves it less than a sixteenth full rebuilds it an
- * eighth to a quarter full (never below {@link #MIN_CAPACITY}). Until Session 18 it kept the size
- * of its peak, whose arrays were half of the shadow's memory at rest after a Jackson run (a {@code
- * Node[]} and an {@code int[]} of 8.6 MB each for 16,000 entries). The next shrink waits until at
- * least half of the entries left are gone, so a removal pays for at most sixteen slot reads (in
- * order) and two node reads. The rebuild that adds trigger never shrinks the table (it drops
- * tombstones, and grows).
+ * <p>The table also shrinks: once removals have left it less than a sixteenth full, the next add
+ * (or {@link #shrinkIfSparse}, which an explicit {@code gc.collect()} calls when it is done)
+ * rebuilds it an eighth to a quarter full (never below {@link #MIN_CAPACITY}). Until Session 18 it
+ * kept the size of its peak, whose arrays were half of the shadow's memory at rest after a Jackson
+ * run (a {@code Node[]} and an {@code int[]} of 8.6 MB each for 16,000 entries). The next shrink
+ * waits until at least half of the entries left are gone, so a removal pays for at most sixteen
+ * slot reads (in order) and two node writes. Not at the removal itself: a mass free (a collection's
+ * garbage, a large structure's last reference) would move, at each halving, entries it was about to
+ * remove, a node write each (a cache miss): shrinking during the removals doubled the time of a
+ * collection of 100,000 pairs ({@code bench/gc-vs-cpython}, 3.2 to 6-9 ms). The rebuild that a full
+ * table triggers never shrinks it (it drops tombstones, and grows).
  */
 final class NodeTable {
   /** The smallest table, and the first. */
@@ -65,7 +69,9 @@ final class NodeTable {
    * Adds {@code node}, whose object's identity hash is {@code hash} (the node does not keep it).
    */
   void add(Node node, int hash) {
-    if (used >= slots.length >> 1) {
+    if (size < slots.length >>> 4 && slots.length > MIN_CAPACITY) {
+      rehash(MIN_CAPACITY, 4); // removals emptied it: to an eighth to a quarter full
+    } else if (used >= slots.length >> 1) {
       rehash(slots.length, 3);
     }
     Node[] s = slots;
@@ -99,8 +105,15 @@ final class NodeTable {
     removed[i >>> 6] |= 1L << i;
     node.flags &= ~Node.IN_TABLE;
     size--;
+  }
+
+  /**
+   * Shrinks the table if removals have left it less than a sixteenth full, as the next add would:
+   * for the end of a mass free after which the program may add nothing for a while.
+   */
+  void shrinkIfSparse() {
     if (size < slots.length >>> 4 && slots.length > MIN_CAPACITY) {
-      rehash(MIN_CAPACITY, 4); // to an eighth to a quarter full: it halves at least
+      rehash(MIN_CAPACITY, 4);
     }
   }
 

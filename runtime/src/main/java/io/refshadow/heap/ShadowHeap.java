@@ -264,6 +264,12 @@ public final class ShadowHeap {
   boolean busy;
 
   private final NodeTable table = new NodeTable();
+
+  /** Gives back the identity table's memory after a mass free (NodeTable#shrinkIfSparse). */
+  void shrinkTableIfSparse() {
+    table.shrinkIfSparse();
+  }
+
   private final ThreadLocal<ThreadState> threads = ThreadLocal.withInitial(this::newThreadState);
   // not a JDK collection that refshadow instruments: creating a thread's state must not recurse
   private final List<ThreadState> allThreads = new java.util.concurrent.CopyOnWriteArrayList<>();

@@ -58,9 +58,10 @@ class NodeTableTest {
   }
 
   /**
-   * A table filled far past its first size and then emptied again gives its memory back: its
-   * footprint follows what it holds (the largest table is less than a sixteenth full, or the
-   * smallest), and everything left in it is still found.
+   * A table filled far past its first size and then emptied again gives its memory back, at the
+   * next add or when asked at the end of a mass free: its footprint follows what it holds (the
+   * largest table is less than a sixteenth full, or the smallest), and everything left in it is
+   * still found.
    */
   @Property(tries = 20)
   void shrinksWhenEmptied(@ForAll long seed, @ForAll @IntRange(min = 0, max = 3000) int kept) {
@@ -77,9 +78,20 @@ class NodeTableTest {
     assertThat(full).isGreaterThan(empty * 32);
     List<Entry> out = new ArrayList<>();
     while (in.size() > kept) {
-      Entry e = in.remove(random.nextInt(in.size()));
-      table.remove(e.node);
-      out.add(e);
+      int batch = 1 + random.nextInt(5000);
+      for (int b = 0; b < batch && in.size() > kept; b++) {
+        Entry e = in.remove(random.nextInt(in.size()));
+        table.remove(e.node);
+        out.add(e);
+      }
+      if (random.nextBoolean()) {
+        table.shrinkIfSparse(); // the end of a gc.collect()
+      } else { // the program's next allocation, and that object's death
+        Entry e = entry(random.nextInt());
+        table.add(e.node, e.hash);
+        table.remove(e.node);
+        out.add(e);
+      }
       long limit = Math.max(empty, (long) (in.size() + 1) * 16 * empty / NodeTable.MIN_CAPACITY);
       assertThat(table.footprint()).isLessThanOrEqualTo(limit);
     }
