@@ -15,12 +15,15 @@ import java.util.Locale;
  * one line per shape in the format {@code gc_shapes.py} prints, so that the script can join them:
  *
  * <pre>
- * shape=ring n=100000 collected=100000 median_ms=12.345 min_ms=11.900 reps=3 times_ms=12.3,11.9,13.0
+ * shape=ring n=100000 collected=100000 median_ms=12.345 min_ms=11.900 reps=3 times_ms=12.3,11.9,13.0 jvm_gc_ms=0,0,4
  * </pre>
  *
- * Arguments: {@code --n 100000 --reps 7 --warmup 5 --shapes pairs,ring,chain,cliques}, and {@code
- * --node-field}: {@link Link} declares the node field the agent injects into application classes
- * ({@link NodeFieldLoader}), so the shadow keeps Links' nodes in it instead of its identity table.
+ * with one more field, {@code jvm_gc_ms}: the JVM's own collection time inside each timed interval.
+ *
+ * <p>Arguments: {@code --n 100000 --reps 7 --warmup 5 --shapes pairs,ring,chain,cliques}, and
+ * {@code --node-field}: {@link Link} declares the node field the agent injects into application
+ * classes ({@link NodeFieldLoader}), so the shadow keeps Links' nodes in it instead of its identity
+ * table.
  */
 public final class GcShapes {
   private GcShapes() {}
@@ -68,18 +71,21 @@ public final class GcShapes {
     for (String name : shapes.split(",")) {
       ShadowGraphs.Shape shape = ShadowGraphs.Shape.of(name);
       List<Double> times = new ArrayList<>();
+      List<Long> jvmPauses = new ArrayList<>();
       int collected = -1;
       for (int r = 0; r < warmup + reps; r++) {
         long[] result = collectOnce(shape, n);
         collected = (int) result[0];
         if (r >= warmup) {
           times.add(result[1] / 1e6);
+          jvmPauses.add(result[2]);
         }
       }
       System.out.println(
           String.format(
               Locale.ROOT,
-              "shape=%s n=%d collected=%d median_ms=%.3f min_ms=%.3f reps=%d times_ms=%s",
+              "shape=%s n=%d collected=%d median_ms=%.3f min_ms=%.3f reps=%d times_ms=%s"
+                  + " jvm_gc_ms=%s",
               name,
               n,
               collected,
@@ -88,11 +94,19 @@ public final class GcShapes {
               reps,
               times.stream()
                   .map(t -> String.format(Locale.ROOT, "%.3f", t))
+                  .collect(java.util.stream.Collectors.joining(",")),
+              jvmPauses.stream()
+                  .map(String::valueOf)
                   .collect(java.util.stream.Collectors.joining(","))));
     }
   }
 
-  /** Builds the shape in a fresh heap and times one full collection: {collected, nanos}. */
+  /**
+   * Builds the shape in a fresh heap and times one full collection: {collected, nanos, the JVM's
+   * own collection time in that interval in ms} (the JVM's collectors run meanwhile: a pause inside
+   * the timed interval is part of what a program would wait, and shows why one repetition took
+   * longer than the next).
+   */
   static long[] collectOnce(ShadowGraphs.Shape shape, int n) {
     ShadowHeap.install(new ShadowHeap(Profile.DEFAULT, null));
     Gc.disable();
@@ -107,12 +121,24 @@ public final class GcShapes {
     }
     // No System.gc() here: CPython's twin collects right after building too. (A JVM collection in
     // between makes the first Gc.collect() measurably slower; bench/README.md has the numbers.)
+    long jvm0 = jvmCollectionMillis();
     long t0 = System.nanoTime();
     int collected = Gc.collect();
     long t = System.nanoTime() - t0;
+    long jvm = jvmCollectionMillis() - jvm0;
     java.lang.ref.Reference.reachabilityFence(root); // a kept graph is alive in the JVM too
     Hooks.exit(f);
     ShadowHeap.install(null);
-    return new long[] {collected, t};
+    return new long[] {collected, t, jvm};
+  }
+
+  /** The JVM's collectors' accumulated collection time, in ms (their pauses, for G1). */
+  static long jvmCollectionMillis() {
+    long sum = 0;
+    for (java.lang.management.GarbageCollectorMXBean b :
+        java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      sum += Math.max(0, b.getCollectionTime());
+    }
+    return sum;
   }
 }
