@@ -69,9 +69,8 @@ final class NodeTable {
    * Adds {@code node}, whose object's identity hash is {@code hash} (the node does not keep it).
    */
   void add(Node node, int hash) {
-    if (size < slots.length >>> 4 && slots.length > MIN_CAPACITY) {
-      rehash(MIN_CAPACITY, 4); // removals emptied it: to an eighth to a quarter full
-    } else if (used >= slots.length >> 1) {
+    shrinkIfSparse(); // removals emptied it
+    if (used >= slots.length >> 1) {
       rehash(slots.length, 3);
     }
     Node[] s = slots;
@@ -108,8 +107,9 @@ final class NodeTable {
   }
 
   /**
-   * Shrinks the table if removals have left it less than a sixteenth full, as the next add would:
-   * for the end of a mass free after which the program may add nothing for a while.
+   * Shrinks the table, to an eighth to a quarter full, if removals have left it less than a
+   * sixteenth full. Every add asks first; so does the end of a mass free after which the program
+   * may add nothing for a while.
    */
   void shrinkIfSparse() {
     if (size < slots.length >>> 4 && slots.length > MIN_CAPACITY) {
