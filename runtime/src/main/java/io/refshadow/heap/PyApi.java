@@ -197,15 +197,7 @@ public final class PyApi {
 
     @Override
     public void add(int index, Object element) {
-      run(
-          h -> {
-            Node n = h.nodeOfValue(element);
-            ShadowHeap.incref(n);
-            if (h.strong(n) == null) {
-              h.setStrong(n, element);
-            }
-            h.garbage.add(index, n);
-          });
+      run(h -> h.insertGarbage(index, h.nodeOfValue(element), element));
     }
 
     @Override

@@ -1636,11 +1636,16 @@ public final class ShadowHeap {
 
   /** Appends a node to gc.garbage (a list: it holds a reference, and the object itself). */
   void appendGarbage(Node n) {
+    insertGarbage(garbage.size(), n, n.get());
+  }
+
+  /** Inserts {@code n}, whose object is {@code obj}, into gc.garbage at {@code index}. */
+  void insertGarbage(int index, Node n, Object obj) {
     incref(n);
     if (strong(n) == null) {
-      setStrong(n, n.get());
+      setStrong(n, obj);
     }
-    garbage.add(n);
+    garbage.add(index, n);
   }
 
   /**
