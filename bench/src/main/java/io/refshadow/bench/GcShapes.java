@@ -20,10 +20,13 @@ import java.util.Locale;
  *
  * with one more field, {@code jvm_gc_ms}: the JVM's own collection time inside each timed interval.
  *
- * <p>Arguments: {@code --n 100000 --reps 7 --warmup 5 --shapes pairs,ring,chain,cliques}, and
- * {@code --node-field}: {@link Link} declares the node field the agent injects into application
- * classes ({@link NodeFieldLoader}), so the shadow keeps Links' nodes in it instead of its identity
- * table.
+ * <p>Arguments: {@code --n 100000 --reps 7 --warmup 5 --shapes pairs,ring,chain,cliques}, {@code
+ * --node-field}: {@link Link} declares the node field the agent injects into application classes
+ * ({@link NodeFieldLoader}), so the shadow keeps Links' nodes in it instead of its identity table;
+ * and {@code --age MB}: between building and collecting, allocate that many MB of short-lived
+ * garbage, so that the JVM's young collections move the graph to the old generation, as they move a
+ * long-running program's (where they put the nodes, and the write barriers on old objects, decide
+ * much of a collection's time at 10^6 objects: bench/README.md, Session 19).
  */
 public final class GcShapes {
   private GcShapes() {}
@@ -50,6 +53,7 @@ public final class GcShapes {
     int reps = 7;
     int warmup = 5;
     String shapes = "pairs,ring,chain,cliques";
+    int ageMb = 0;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--n":
@@ -64,6 +68,9 @@ public final class GcShapes {
         case "--shapes":
           shapes = args[++i];
           break;
+        case "--age":
+          ageMb = Integer.parseInt(args[++i]);
+          break;
         default:
           throw new IllegalArgumentException("unknown argument " + args[i]);
       }
@@ -74,7 +81,7 @@ public final class GcShapes {
       List<Long> jvmPauses = new ArrayList<>();
       int collected = -1;
       for (int r = 0; r < warmup + reps; r++) {
-        long[] result = collectOnce(shape, n);
+        long[] result = collectOnce(shape, n, ageMb);
         collected = (int) result[0];
         if (r >= warmup) {
           times.add(result[1] / 1e6);
@@ -107,7 +114,7 @@ public final class GcShapes {
    * the timed interval is part of what a program would wait, and shows why one repetition took
    * longer than the next).
    */
-  static long[] collectOnce(ShadowGraphs.Shape shape, int n) {
+  static long[] collectOnce(ShadowGraphs.Shape shape, int n, int ageMb) {
     ShadowHeap.install(new ShadowHeap(Profile.DEFAULT, null));
     Gc.disable();
     Frame f = Hooks.enter(4);
@@ -121,6 +128,7 @@ public final class GcShapes {
     }
     // No System.gc() here: CPython's twin collects right after building too. (A JVM collection in
     // between makes the first Gc.collect() measurably slower; bench/README.md has the numbers.)
+    age(ageMb);
     long jvm0 = jvmCollectionMillis();
     long t0 = System.nanoTime();
     int collected = Gc.collect();
@@ -130,6 +138,17 @@ public final class GcShapes {
     Hooks.exit(f);
     ShadowHeap.install(null);
     return new long[] {collected, t, jvm};
+  }
+
+  /** Where {@link #age} puts its garbage: read by no one, but the JIT cannot know that. */
+  static volatile Object sink;
+
+  /** Allocates {@code mb} MB of garbage in 1 KB arrays: the JVM's young collections run. */
+  static void age(int mb) {
+    for (long k = 0, count = mb * 1024L; k < count; k++) {
+      sink = new byte[1000];
+    }
+    sink = null;
   }
 
   /** The JVM's collectors' accumulated collection time, in ms (their pauses, for G1). */
