@@ -26,8 +26,25 @@ public final class CycleDetector {
   private final ShadowHeap heap;
   private final Profile profile;
 
+  /** The slots every list below is linked through. */
+  final GcSlots slots = new GcSlots();
+
   final GcList[] generations = new GcList[NUM_GENERATIONS];
-  final GcList permanent = new GcList();
+  final GcList permanent = new GcList(slots);
+
+  /**
+   * The working lists of a collection (gc_collect_main's locals in CPython), reused so that their
+   * sentinels keep their slots: empty between collections.
+   */
+  private final GcList unreachableList = new GcList(slots),
+      finalizersList = new GcList(slots),
+      stillUnreachableList = new GcList(slots),
+      seenList = new GcList(slots);
+
+  private final GcList[] workLists = {
+    unreachableList, finalizersList, stillUnreachableList, seenList
+  };
+
   final int[] threshold;
   final int[] count = new int[NUM_GENERATIONS];
 
@@ -55,7 +72,7 @@ public final class CycleDetector {
     this.profile = profile;
     this.threshold = profile.thresholds();
     for (int i = 0; i < NUM_GENERATIONS; i++) {
-      generations[i] = new GcList();
+      generations[i] = new GcList(slots);
     }
   }
 
@@ -73,7 +90,7 @@ public final class CycleDetector {
   }
 
   void untrack(Node n) {
-    GcList.remove(n);
+    GcList.remove(n, slots);
     n.flags &= ~Node.TRACKED;
   }
 
@@ -191,6 +208,8 @@ public final class CycleDetector {
       System.err.printf("gc: objects in permanent generation: %d%n", permanent.size());
     }
 
+    emptyWorkLists();
+
     // update collection and allocation counters
     if (generation + 1 < NUM_GENERATIONS) {
       count[generation + 1] += 1;
@@ -205,11 +224,11 @@ public final class CycleDetector {
     }
     GcList young = generations[generation];
     GcList old = generation < NUM_GENERATIONS - 1 ? generations[generation + 1] : young;
-    GcList unreachable = new GcList();
+    GcList unreachable = unreachableList;
     int examined;
     if (generation == NUM_GENERATIONS - 1 && permanent.isEmpty()) {
       // every tracked object is in young: update_refs and subtract_refs can share one pass
-      examined = updateAndSubtractRefs(young);
+      examined = updateAndSubtractRefs();
       moveUnreachable(young, unreachable);
     } else {
       examined = deduceUnreachable(young, unreachable);
@@ -229,7 +248,7 @@ public final class CycleDetector {
 
     // All objects in unreachable are trash, but objects reachable from legacy finalizers can't
     // safely be deleted.
-    GcList finalizers = new GcList();
+    GcList finalizers = finalizersList;
     long m;
     GcList finalUnreachable;
     if (unreachableNeedsUserCode) {
@@ -243,7 +262,7 @@ public final class CycleDetector {
       finalizeGarbage(unreachable);
 
       // Handle objects resurrected by the finalizers; go on with those still unreachable.
-      finalUnreachable = new GcList();
+      finalUnreachable = stillUnreachableList;
       m += handleResurrectedObjects(unreachable, finalUnreachable, old);
     } else {
       // No weak reference, weak reference object or pending finalizer among the unreachable:
@@ -273,7 +292,7 @@ public final class CycleDetector {
 
     // Collect statistics on uncollectable objects found.
     long n = 0;
-    for (Node x = finalizers.first(); x != finalizers.head; x = x.gcNext) {
+    for (Node x = finalizers.first(); x != finalizers.head; x = finalizers.next(x)) {
       n++;
       if ((debug & DEBUG_UNCOLLECTABLE) != 0) {
         System.err.printf("gc: uncollectable <%s %s>%n", x.typeName(), hex(x));
@@ -289,8 +308,32 @@ public final class CycleDetector {
     statCollections[generation]++;
     statCollected[generation] += m;
     statUncollectable[generation] += n;
+    if (generation == NUM_GENERATIONS - 1) {
+      slots.compactIfSparse(); // every tracked object was just walked: as cheap as it gets
+    }
     heap.listener().onCollection(generation, examined, m, n, elapsed);
     return new long[] {m, n};
+  }
+
+  /**
+   * Empties the collection's working lists: nodes a failed collection left in them (a bug, counted
+   * where it was caught) go to the oldest generation with their marks cleared, so that they stay
+   * tracked, and no stale link points into a list the collection is about to use.
+   */
+  private void emptyWorkLists() {
+    for (GcList list : workLists) {
+      if (!list.isEmpty()) {
+        for (Node n = list.first(); n != list.head; n = list.next(n)) {
+          n.flags &= ~(Node.COLLECTING | Node.UNREACHABLE);
+        }
+        generations[NUM_GENERATIONS - 1].mergeFrom(list);
+      }
+    }
+  }
+
+  /** Forgets every tracked node (the shadow is released); the lists are left empty. */
+  void forgetAll() {
+    slots.reset();
   }
 
   /** Flags of the nodes gc.collect() frees but does not count (see collectMain). */
@@ -304,7 +347,7 @@ public final class CycleDetector {
 
   private static int countUncounted(GcList list) {
     int uncounted = 0;
-    for (Node n = list.first(); n != list.head; n = n.gcNext) {
+    for (Node n = list.first(); n != list.head; n = list.next(n)) {
       if ((n.flags & UNCOUNTED) != 0) {
         uncounted++;
       }
@@ -314,7 +357,7 @@ public final class CycleDetector {
 
   private void printCollectable(GcList unreachable) {
     if ((debug & DEBUG_COLLECTABLE) != 0) {
-      for (Node n = unreachable.first(); n != unreachable.head; n = n.gcNext) {
+      for (Node n = unreachable.first(); n != unreachable.head; n = unreachable.next(n)) {
         System.err.printf("gc: collectable <%s %s>%n", n.typeName(), hex(n));
       }
     }
@@ -368,7 +411,8 @@ public final class CycleDetector {
   int updateRefs(GcList containers) {
     int count = 0;
     int uncounted = 0;
-    for (Node n = containers.first(); n != containers.head; n = n.gcNext) {
+    Node[] s = slots.nodes; // no node is added while the pass runs
+    for (Node n = s[containers.head.gcNext]; n != containers.head; n = s[n.gcNext]) {
       n.gcRefs = n.refcount;
       n.flags |= Node.COLLECTING;
       count++;
@@ -387,7 +431,8 @@ public final class CycleDetector {
    * inside, if at all.
    */
   void subtractRefs(GcList containers) {
-    for (Node n = containers.first(); n != containers.head; n = n.gcNext) {
+    Node[] s = slots.nodes;
+    for (Node n = s[containers.head.gcNext]; n != containers.head; n = s[n.gcNext]) {
       // the order of the decrements does not matter (each saturates at 0 independently of order)
       for (Node t : n.edges) {
         if (t != null && t.has(Node.COLLECTING) && t.gcRefs > 0) {
@@ -399,17 +444,27 @@ public final class CycleDetector {
 
   /**
    * update_refs and subtract_refs in one pass, for a collection whose set is every tracked object
-   * (a full collection with an empty permanent generation; between collections no object is
-   * COLLECTING). An object is then in the set exactly when it is TRACKED, so it gets gc_refs =
-   * refcount and the COLLECTING mark at its first visit, whichever comes first: its own turn in the
-   * list or a reference from an object before it, which then also subtracts that reference.
-   * Invariant after: the same as after the two passes, gc_refs = max(0, refcount - references from
-   * inside the set) for every object (saturating decrements give that in any order).
+   * (a full collection with an empty permanent generation, the younger generations merged into the
+   * oldest; between collections no object is COLLECTING). An object is then in the set exactly when
+   * it is TRACKED, so it gets gc_refs = refcount and the COLLECTING mark at its first visit,
+   * whichever comes first: its own turn or a reference from an object before it, which then also
+   * subtracts that reference. Invariant after: the same as after the two passes, gc_refs = max(0,
+   * refcount - references from inside the set) for every object (saturating decrements give that in
+   * any order).
+   *
+   * <p>Since the order does not matter, the pass reads the slots in index order rather than
+   * following the list: the next object's address then does not wait for this one's links, so the
+   * processor fetches several objects at once, where the JVM's collectors have scattered them.
    */
-  int updateAndSubtractRefs(GcList containers) {
+  int updateAndSubtractRefs() {
     int count = 0;
     int uncounted = 0;
-    for (Node n = containers.first(); n != containers.head; n = n.gcNext) {
+    Node[] s = slots.nodes;
+    for (int i = 1, top = slots.top(); i < top; i++) {
+      Node n = s[i];
+      if (n == null || (n.flags & Node.TRACKED) == 0) {
+        continue; // a free slot, or a list's sentinel
+      }
       if ((n.flags & Node.COLLECTING) == 0) {
         n.gcRefs = n.refcount;
         n.flags |= Node.COLLECTING;
@@ -445,8 +500,9 @@ public final class CycleDetector {
    * scan produces.
    */
   void moveUnreachable(GcList young, GcList unreachable) {
+    Node[] s = slots.nodes; // moves add no slot
     Node prev = young.head;
-    Node gc = prev.gcNext;
+    Node gc = s[prev.gcNext];
     int kept = 0;
     int keptUncounted = 0;
     int keptAllocations = 0;
@@ -474,7 +530,7 @@ public final class CycleDetector {
           userCode = true;
         }
       }
-      gc = prev.gcNext;
+      gc = s[prev.gcNext];
     }
     reachable = kept;
     reachableUncounted = keptUncounted;
@@ -524,7 +580,7 @@ public final class CycleDetector {
    * objects without the UNREACHABLE mark; finalizers is empty.
    */
   void moveLegacyFinalizers(GcList unreachable, GcList finalizers) {
-    for (Node n = unreachable.first(); n != unreachable.head; n = n.gcNext) {
+    for (Node n = unreachable.first(); n != unreachable.head; n = unreachable.next(n)) {
       n.flags &= ~Node.UNREACHABLE;
     }
   }
@@ -537,7 +593,7 @@ public final class CycleDetector {
    */
   long handleWeakrefs(GcList unreachable, GcList old) {
     List<ShadowWeakref> toCall = new ArrayList<>();
-    for (Node n = unreachable.first(); n != unreachable.head; n = n.gcNext) {
+    for (Node n = unreachable.first(); n != unreachable.head; n = unreachable.next(n)) {
       ShadowWeakref own = heap.weakrefOf(n);
       if (own != null) {
         heap.unlinkWeakref(own); // a weakref inside the unreachable set is cleared (bpo-38006)
@@ -579,7 +635,7 @@ public final class CycleDetector {
    * finalized.
    */
   void finalizeGarbage(GcList collectable) {
-    GcList seen = new GcList();
+    GcList seen = seenList;
     while (!collectable.isEmpty()) {
       Node n = collectable.first();
       seen.move(n);
@@ -602,11 +658,13 @@ public final class CycleDetector {
    * rest goes to {@code stillUnreachable}.
    */
   int handleResurrectedObjects(GcList unreachable, GcList stillUnreachable, GcList old) {
-    for (Node n = unreachable.first(); n != unreachable.head; n = n.gcNext) {
+    for (Node n = unreachable.first(); n != unreachable.head; n = unreachable.next(n)) {
       n.flags &= ~Node.COLLECTING; // gc_list_clear_collecting
     }
     int examined = deduceUnreachable(unreachable, stillUnreachable);
-    for (Node n = stillUnreachable.first(); n != stillUnreachable.head; n = n.gcNext) {
+    for (Node n = stillUnreachable.first();
+        n != stillUnreachable.head;
+        n = stillUnreachable.next(n)) {
       n.flags &= ~Node.UNREACHABLE; // clear_unreachable_mask
     }
     int resurrected = reachable;
@@ -626,7 +684,7 @@ public final class CycleDetector {
     HeapListener listener = heap.listener();
     if (listener != HeapListener.NONE && (debug & DEBUG_SAVEALL) == 0 && !collectable.isEmpty()) {
       List<Node> garbage = new ArrayList<>();
-      for (Node n = collectable.first(); n != collectable.head; n = n.gcNext) {
+      for (Node n = collectable.first(); n != collectable.head; n = collectable.next(n)) {
         garbage.add(n);
       }
       listener.onGarbage(garbage);
@@ -739,7 +797,8 @@ public final class CycleDetector {
     List<Node> out = new ArrayList<>();
     for (int i = 0; i < NUM_GENERATIONS; i++) {
       if (g == -1 || g == i) {
-        for (Node n = generations[i].first(); n != generations[i].head; n = n.gcNext) {
+        GcList l = generations[i];
+        for (Node n = l.first(); n != l.head; n = l.next(n)) {
           out.add(n);
         }
       }

@@ -2,42 +2,70 @@ package io.refshadow.heap;
 
 /**
  * Operations on CPython's {@code PyGC_Head} lists: circular, doubly linked through {@link
- * Node#gcPrev}/{@link Node#gcNext}, with a sentinel head. Names follow {@code gc_list_*} in
- * gcmodule.c.
+ * Node#gcPrev}/{@link Node#gcNext}, with a sentinel head. The links are slot numbers in the lists'
+ * shared {@link GcSlots} (int stores, which the JVM's write barriers do not tax), and 0 in a node
+ * that is in no list. Names follow {@code gc_list_*} in gcmodule.c.
  */
 final class GcList {
+  final GcSlots slots;
   final Node head = new Node();
 
+  /** The sentinel's slot (it changes only when {@link GcSlots} renumbers). */
+  int headSlot;
+
+  GcList(GcSlots slots) {
+    this.slots = slots;
+    slots.register(this);
+    head.gcPrev = headSlot;
+    head.gcNext = headSlot;
+  }
+
   boolean isEmpty() {
-    return head.gcNext == head;
+    return head.gcNext == headSlot;
   }
 
   Node first() {
-    return head.gcNext;
+    return slots.nodes[head.gcNext];
+  }
+
+  /** The node after {@code n} in its list ({@link #head} after the last). */
+  Node next(Node n) {
+    return slots.nodes[n.gcNext];
   }
 
   /** gc_list_append: puts {@code n} (not in any list) at the end. */
   void append(Node n) {
-    Node last = head.gcPrev;
+    link(n, slots.add(n));
+  }
+
+  private void link(Node n, int self) {
+    int last = head.gcPrev;
     n.gcPrev = last;
-    n.gcNext = head;
-    last.gcNext = n;
-    head.gcPrev = n;
+    n.gcNext = headSlot;
+    slots.nodes[last].gcNext = self;
+    head.gcPrev = self;
   }
 
-  /** gc_list_remove. */
-  static void remove(Node n) {
-    n.gcPrev.gcNext = n.gcNext;
-    n.gcNext.gcPrev = n.gcPrev;
-    n.gcPrev = null;
-    n.gcNext = null;
+  /** gc_list_remove: unlinks {@code n} and frees its slot. */
+  static void remove(Node n, GcSlots slots) {
+    Node[] s = slots.nodes;
+    Node prev = s[n.gcPrev];
+    int self = prev.gcNext;
+    prev.gcNext = n.gcNext;
+    s[n.gcNext].gcPrev = n.gcPrev;
+    n.gcPrev = 0;
+    n.gcNext = 0;
+    slots.release(self);
   }
 
-  /** gc_list_move: unlinks {@code n} from its list and appends it here. */
+  /** gc_list_move: unlinks {@code n} from its list (of the same slots) and appends it here. */
   void move(Node n) {
-    n.gcPrev.gcNext = n.gcNext;
-    n.gcNext.gcPrev = n.gcPrev;
-    append(n);
+    Node[] s = slots.nodes;
+    Node prev = s[n.gcPrev];
+    int self = prev.gcNext;
+    prev.gcNext = n.gcNext;
+    s[n.gcNext].gcPrev = n.gcPrev;
+    link(n, self);
   }
 
   /** gc_list_merge: appends all of {@code from} here, leaving {@code from} empty. */
@@ -45,27 +73,32 @@ final class GcList {
     if (from == this || from.isEmpty()) {
       return;
     }
-    Node tail = head.gcPrev;
-    Node first = from.head.gcNext;
-    Node last = from.head.gcPrev;
-    tail.gcNext = first;
-    first.gcPrev = tail;
-    last.gcNext = head;
+    Node[] s = slots.nodes;
+    int tail = head.gcPrev;
+    int first = from.head.gcNext;
+    int last = from.head.gcPrev;
+    s[tail].gcNext = first;
+    s[first].gcPrev = tail;
+    s[last].gcNext = headSlot;
     head.gcPrev = last;
-    from.head.gcNext = from.head;
-    from.head.gcPrev = from.head;
+    from.head.gcNext = from.headSlot;
+    from.head.gcPrev = from.headSlot;
   }
 
-  /** Unlinks every node at once (the list forgets them; their links are left as they are). */
+  /**
+   * Empties the list without looking at its nodes: for a list that is empty already unless a
+   * failure interrupted the collection using it (the detector's working lists are reused). Nodes it
+   * still held keep their slots and links; {@link GcSlots#reset} is the way to forget every node.
+   */
   void clear() {
-    head.gcNext = head;
-    head.gcPrev = head;
+    head.gcNext = headSlot;
+    head.gcPrev = headSlot;
   }
 
   /** gc_list_size. */
   int size() {
     int n = 0;
-    for (Node x = head.gcNext; x != head; x = x.gcNext) {
+    for (Node x = first(); x != head; x = next(x)) {
       n++;
     }
     return n;

@@ -125,7 +125,13 @@ public final class InvariantCheck implements HeapListener {
     List<GcList> lists = new ArrayList<>(List.of(heap.gc.generations));
     lists.add(heap.gc.permanent);
     for (GcList l : lists) {
-      for (Node n = l.first(); n != l.head; n = n.gcNext) {
+      GcSlots slots = heap.gc.slots;
+      for (Node n = l.first(); n != l.head; n = l.next(n)) {
+        int self = slots.self(n);
+        if (slots.nodes[self] != n || slots.nodes[n.gcNext].gcPrev != self) {
+          out.add("generation list links broken at " + n + " (slot " + self + ")");
+          break;
+        }
         listed.add(n);
         work.add(n);
         if (n.has(Node.FREED)) {

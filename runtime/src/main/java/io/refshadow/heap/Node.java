@@ -54,8 +54,11 @@ public final class Node extends WeakReference<Object> {
    */
   Node[] edges;
 
-  // Generation list links (doubly linked, circular, with a sentinel head); null when untracked.
-  Node gcPrev, gcNext;
+  /**
+   * Generation list links (doubly linked, circular, with a sentinel head) as slot numbers in the
+   * lists' {@link GcSlots}; 0 when in no list.
+   */
+  int gcPrev, gcNext;
 
   /** gc_refs while collecting (CPython keeps it in _gc_prev). */
   int gcRefs;
@@ -86,8 +89,6 @@ public final class Node extends WeakReference<Object> {
     super(null);
     this.type = null;
     this.sizeWords = 0;
-    gcPrev = this;
-    gcNext = this;
   }
 
   boolean has(int flag) {

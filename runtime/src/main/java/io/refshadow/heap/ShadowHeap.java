@@ -464,10 +464,7 @@ public final class ShadowHeap {
       fieldNodes = 0;
       liveNodes = 0;
       edgeArrays = 0;
-      for (GcList g : gc.generations) {
-        g.clear();
-      }
-      gc.permanent.clear();
+      gc.forgetAll();
       java.util.Arrays.fill(statics, null);
       garbage.clear();
       extras = new java.util.IdentityHashMap<>(); // clear() would keep the array of its peak
@@ -494,34 +491,36 @@ public final class ShadowHeap {
    * and the objects the program still holds would keep the rest of the shadow alive.
    */
   private void cutNodesFromObjects() {
-    cutStack = CUT_END;
+    cutStack = new Node[64];
+    cutCount = 0;
     for (GcList g : gc.generations) {
       cutList(g);
     }
     cutList(gc.permanent);
     table.forEach(this::pushToCut);
     forEachRootReference(this::pushToCut);
-    while (cutStack != CUT_END) {
-      Node n = cutStack;
-      cutStack = n.gcNext;
-      n.gcNext = null;
+    while (cutCount > 0) {
+      Node n = cutStack[--cutCount];
+      cutStack[cutCount] = null;
       cut(n);
     }
+    cutStack = null;
   }
 
-  /** Untracked nodes still to be cut, linked through their (otherwise null) {@code gcNext}. */
-  private Node cutStack;
+  /** Untracked nodes still to be cut (an array, not a JDK collection, which refshadow mirrors). */
+  private Node[] cutStack;
 
-  /** The bottom of {@link #cutStack}. */
-  private static final Node CUT_END = new Node();
+  private int cutCount;
 
   private void cutList(GcList list) {
-    Node n = list.head.gcNext;
+    Node n = list.first();
     while (n != list.head) {
-      Node next = n.gcNext;
-      n.flags |= Node.RELEASED;
-      n.gcPrev = null;
-      n.gcNext = null;
+      Node next = list.next(n);
+      // out of every list (the release forgets the lists' slots at once): a late untrack finds
+      // nothing to unlink
+      n.flags = (n.flags | Node.RELEASED) & ~Node.TRACKED;
+      n.gcPrev = 0;
+      n.gcNext = 0;
       cut(n);
       n = next;
     }
@@ -529,12 +528,14 @@ public final class ShadowHeap {
 
   /** Queues an untracked node to be cut; a tracked one is cut with its generation. */
   private void pushToCut(Node n) {
-    if (n == null || (n.flags & (Node.RELEASED | Node.TRACKED)) != 0 || n.gcNext != null) {
-      return; // cut already, in a generation (cut with it), or linked some other way: left alone
+    if (n == null || (n.flags & (Node.RELEASED | Node.TRACKED)) != 0) {
+      return; // cut already (or queued), or in a generation (cut with it)
     }
     n.flags |= Node.RELEASED;
-    n.gcNext = cutStack;
-    cutStack = n;
+    if (cutCount == cutStack.length) {
+      cutStack = java.util.Arrays.copyOf(cutStack, cutCount * 2);
+    }
+    cutStack[cutCount++] = n;
   }
 
   private void cut(Node n) {
@@ -823,13 +824,15 @@ public final class ShadowHeap {
   /**
    * The shadow heap's own estimated size in bytes: every node it keeps (those the identity table no
    * longer finds because the JVM reclaimed their object, cycles and pinned nodes, included), their
-   * edge arrays (a 16-byte header and a 4-byte slot per edge) and the identity table's arrays.
+   * edge arrays (a 16-byte header and a 4-byte slot per edge), the identity table's arrays and the
+   * generation lists' slots ({@link GcSlots}).
    */
   public long shadowBytes() {
     return liveNodes * BYTES_PER_NODE
         + edgeSlots * 4L
         + edgeArrays * 16L
         + table.footprint()
+        + gc.slots.footprint()
         + extras.size() * BYTES_PER_EXTRA;
   }
 
@@ -1422,49 +1425,67 @@ public final class ShadowHeap {
     if (!beginDealloc(root)) {
       return;
     }
-    // The explicit stack holds the ancestors whose remaining edges are still to be cleared. It is
-    // threaded through the ancestors themselves: each one's gcNext is the ancestor below it, its
-    // gcRefs the position of its next edge. Neither is in use then: beginDealloc has untracked the
-    // node (a node leaves its generation list there and is never tracked again), and only the
-    // cycle detector reads gcRefs, of nodes in its lists. So however deep the free goes (a ring of
-    // a million nodes), it allocates nothing and copies no growing arrays.
-    Node parent = null;
-    Node cur = root;
-    int curNext = 0;
-    while (true) {
-      Node child = null;
-      Node[] edges = cur.edges;
-      // subtype_dealloc's clear_slots runs in slot order; list_dealloc from the last item down.
-      while (curNext < edges.length && child == null) {
-        int i = cur.type.isArray ? edges.length - 1 - curNext : curNext;
-        curNext++;
-        child = edges[i];
-        edges[i] = null;
-      }
-      if (child == null) {
-        finishDealloc(cur);
-        if (parent == null) {
-          return;
+    // The explicit stack holds the ancestors whose remaining edges are still to be cleared: their
+    // nodes in deallocStack (shared by nested frees, which a finalizer's stores can start, each
+    // above the one it interrupts), and in each one's gcRefs the position of its next edge, which
+    // only the cycle detector reads otherwise, of nodes in its lists (beginDealloc has untracked
+    // the node, and a node is never tracked again). So however deep the free goes (a ring of a
+    // million nodes), it allocates nothing once the stack has grown.
+    int base = deallocDepth;
+    try {
+      Node cur = root;
+      int curNext = 0;
+      while (true) {
+        Node child = null;
+        Node[] edges = cur.edges;
+        // subtype_dealloc's clear_slots runs in slot order; list_dealloc from the last item down.
+        while (curNext < edges.length && child == null) {
+          int i = cur.type.isArray ? edges.length - 1 - curNext : curNext;
+          curNext++;
+          child = edges[i];
+          edges[i] = null;
         }
-        cur = parent;
-        curNext = cur.gcRefs;
-        parent = cur.gcNext;
-        cur.gcNext = null;
-        cur.gcRefs = 0;
-        continue;
+        if (child == null) {
+          finishDealloc(cur);
+          if (deallocDepth == base) {
+            return;
+          }
+          cur = deallocStack[--deallocDepth];
+          deallocStack[deallocDepth] = null;
+          curNext = cur.gcRefs;
+          cur.gcRefs = 0;
+          continue;
+        }
+        if ((child.flags & (Node.IMMORTAL | Node.FREED)) != 0) {
+          continue;
+        }
+        if (--child.refcount == 0 && beginDealloc(child)) {
+          if (deallocDepth == deallocStack.length) {
+            deallocStack = java.util.Arrays.copyOf(deallocStack, deallocDepth * 2);
+          }
+          deallocStack[deallocDepth++] = cur;
+          cur.gcRefs = curNext;
+          cur = child;
+          curNext = 0;
+        }
       }
-      if ((child.flags & (Node.IMMORTAL | Node.FREED)) != 0) {
-        continue;
+    } finally {
+      if (deallocDepth != base) { // a failure left ancestors: they stay as they are, unfreed
+        java.util.Arrays.fill(deallocStack, base, deallocDepth, null);
+        deallocDepth = base;
       }
-      if (--child.refcount == 0 && beginDealloc(child)) {
-        cur.gcNext = parent;
-        cur.gcRefs = curNext;
-        parent = cur;
-        cur = child;
-        curNext = 0;
+      if (base == 0 && deallocStack.length > DEALLOC_STACK_KEPT) {
+        deallocStack = new Node[DEALLOC_STACK_INITIAL]; // a deep free's stack is not kept
       }
     }
   }
+
+  private static final int DEALLOC_STACK_INITIAL = 64, DEALLOC_STACK_KEPT = 4096;
+
+  /** The ancestors of the nodes {@link #deallocate} is freeing, the innermost last. */
+  private Node[] deallocStack = new Node[DEALLOC_STACK_INITIAL];
+
+  private int deallocDepth;
 
   /**
    * The first half of {@code subtype_dealloc}: the finalizer (once, PEP 442; it may resurrect the

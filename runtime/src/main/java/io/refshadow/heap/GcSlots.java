@@ -1,0 +1,142 @@
+package io.refshadow.heap;
+
+/**
+ * The index space the generation lists are linked through: a tracked node (and each list's
+ * sentinel) owns one slot of {@link #nodes}, and {@link Node#gcPrev}/{@link Node#gcNext} hold slot
+ * numbers instead of references.
+ *
+ * <p>Why numbers: the lists are the cycle detector's busiest stores (a collection moves each object
+ * between lists once or twice, and every allocation and free links or unlinks one), and under G1,
+ * the JVM's default collector, every reference stored into an old object pays a post-write barrier
+ * with a StoreLoad fence. A long-lived graph is old, so a full collection of 10^6 objects spent
+ * most of its time in those barriers (bench/README.md, Session 19). An {@code int} store pays none;
+ * the one reference store left is the slot's own, when a node is tracked.
+ *
+ * <p>A node does not keep its own slot number: in a circular doubly linked list it is its
+ * predecessor's {@code gcNext} ({@link #self}), which keeps {@link Node} at 72 bytes. Slot 0 is
+ * never used, so 0 in a link means "in no list". New slots are taken in order; a freed slot is only
+ * nulled. When the array is full, every list is renumbered densely, in its order, into an array
+ * with room for half as many again ({@link #compact}): no free list, amortized constant work per
+ * slot, and the slots follow the lists' order, so that a walk of a list reads the array in order.
+ * After a full collection has freed most slots, {@link #compactIfSparse} gives the memory back.
+ * Guarded by the heap's lock, like the nodes.
+ */
+final class GcSlots {
+  /** Room for the detector's eight sentinels and a few nodes: a released shadow keeps no more. */
+  private static final int INITIAL = 16;
+
+  /** The node in each slot, or null for a free slot (and for slot 0). */
+  Node[] nodes = new Node[INITIAL];
+
+  /** The first slot never used since the last renumbering. */
+  private int top = 1;
+
+  /** Slots freed since then. */
+  private int freed;
+
+  /** Every list whose nodes have slots here, in the order they are renumbered. */
+  private GcList[] lists = new GcList[0];
+
+  /** Registers a new list, whose sentinel takes a slot. */
+  void register(GcList list) {
+    lists = java.util.Arrays.copyOf(lists, lists.length + 1);
+    lists[lists.length - 1] = list;
+    list.headSlot = add(list.head);
+  }
+
+  /**
+   * Puts {@code n} in a new slot and returns its number. May renumber every list first: a caller
+   * must not keep slot numbers or the {@link #nodes} array across it.
+   */
+  int add(Node n) {
+    if (top == nodes.length) {
+      compact();
+    }
+    nodes[top] = n;
+    return top++;
+  }
+
+  /** Frees slot {@code i}. */
+  void release(int i) {
+    nodes[i] = null;
+    freed++;
+  }
+
+  /** The slot of {@code n}, which is in a list: its predecessor's link to it. */
+  int self(Node n) {
+    return nodes[n.gcPrev].gcNext;
+  }
+
+  /** The end of the slots in use: every node with a slot has a number below it. */
+  int top() {
+    return top;
+  }
+
+  /** Slots in use (sentinels included). */
+  int used() {
+    return top - 1 - freed;
+  }
+
+  /** Bytes of the array. */
+  long footprint() {
+    return 16L + 4L * nodes.length;
+  }
+
+  /**
+   * After a full collection: renumbers into a smaller array when at most a sixteenth of the slots
+   * is in use, so that what the collection freed is given back. Returns whether it did.
+   */
+  boolean compactIfSparse() {
+    int used = used();
+    if (nodes.length <= 1024 || used > nodes.length / 16) {
+      return false;
+    }
+    compact();
+    return true;
+  }
+
+  /**
+   * Renumbers every list densely, each in its order, sentinels first, into an array with room for
+   * half as many again (so an array that fills up grows by half: 4 to 6 bytes per tracked object).
+   */
+  private void compact() {
+    int used = used();
+    Node[] old = nodes;
+    Node[] fresh = new Node[Math.max(INITIAL, used + (used >> 1) + 2)];
+    int next = 1;
+    for (GcList l : lists) {
+      fresh[next] = l.head;
+      l.headSlot = next++;
+    }
+    for (GcList l : lists) {
+      int prev = l.headSlot;
+      Node n = old[l.head.gcNext];
+      while (n != l.head) {
+        Node after = old[n.gcNext];
+        fresh[next] = n;
+        n.gcPrev = prev;
+        fresh[prev].gcNext = next;
+        prev = next++;
+        n = after;
+      }
+      fresh[prev].gcNext = l.headSlot;
+      l.head.gcPrev = prev;
+    }
+    nodes = fresh;
+    top = next;
+    freed = 0;
+  }
+
+  /** Forgets every node (the shadow is released): the lists are left empty, the array small. */
+  void reset() {
+    nodes = new Node[INITIAL];
+    top = 1;
+    freed = 0;
+    for (GcList l : lists) {
+      l.headSlot = top;
+      nodes[top++] = l.head;
+      l.head.gcPrev = l.headSlot;
+      l.head.gcNext = l.headSlot;
+    }
+  }
+}

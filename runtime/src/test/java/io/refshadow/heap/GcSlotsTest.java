@@ -1,0 +1,137 @@
+package io.refshadow.heap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The generation lists, linked through slot numbers, keep exactly the nodes put in them, in the
+ * order gcmodule.c's list operations give, whatever the appends, removals, moves and merges, and
+ * however often the slots are renumbered (when the array fills up, and after a mass free).
+ */
+class GcSlotsTest {
+  private static final ClassInfo TYPE = ClassInfo.of(Object.class);
+
+  private static Node node() {
+    return new Node(new Object(), TYPE, 16, null);
+  }
+
+  /** The nodes of {@code list}, first to last, checking each link on the way. */
+  private static List<Node> contents(GcList list) {
+    List<Node> out = new ArrayList<>();
+    GcSlots slots = list.slots;
+    for (Node n = list.first(); n != list.head; n = list.next(n)) {
+      int self = slots.self(n);
+      assertThat(slots.nodes[self]).as("the slot of " + n).isSameAs(n);
+      assertThat(slots.nodes[n.gcNext].gcPrev).as("the back link to " + n).isEqualTo(self);
+      out.add(n);
+      assertThat(out.size()).as("a list that ends").isLessThan(1_000_000);
+    }
+    return out;
+  }
+
+  /**
+   * Random operations on three lists, checked against plain Java lists: thousands of appends make
+   * the array fill up and be renumbered many times, with moves and removals in between.
+   */
+  @Property(tries = 100)
+  void listsKeepTheirNodesInOrderThroughRenumbering(
+      @ForAll long seed, @ForAll @IntRange(min = 1, max = 6000) int operations) {
+    Random random = new Random(seed);
+    GcSlots slots = new GcSlots();
+    GcList[] lists = {new GcList(slots), new GcList(slots), new GcList(slots)};
+    List<List<Node>> model = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    for (int op = 0; op < operations; op++) {
+      int a = random.nextInt(3);
+      int b = random.nextInt(3);
+      int kind = random.nextInt(10);
+      if (kind < 5 || model.get(a).isEmpty()) {
+        Node n = node(); // gc_list_append
+        lists[a].append(n);
+        model.get(a).add(n);
+      } else if (kind < 7) {
+        Node n = model.get(a).remove(random.nextInt(model.get(a).size())); // gc_list_remove
+        GcList.remove(n, slots);
+        assertThat(n.gcPrev).isZero();
+        assertThat(n.gcNext).isZero();
+      } else if (kind < 9) {
+        Node n = model.get(a).remove(random.nextInt(model.get(a).size())); // gc_list_move
+        lists[b].move(n);
+        model.get(b).add(n);
+      } else {
+        lists[b].mergeFrom(lists[a]); // gc_list_merge
+        if (a != b) {
+          model.get(b).addAll(model.get(a));
+          model.get(a).clear();
+        }
+      }
+    }
+    for (int i = 0; i < 3; i++) {
+      assertThat(contents(lists[i])).as("list " + i).containsExactlyElementsOf(model.get(i));
+      assertThat(lists[i].isEmpty()).isEqualTo(model.get(i).isEmpty());
+    }
+    int inLists = model.stream().mapToInt(List::size).sum();
+    assertThat(slots.used()).as("one slot per node, and the sentinels'").isEqualTo(inLists + 3);
+  }
+
+  /**
+   * After a mass free the array is given back: renumbered into one sized for what is left, the
+   * survivors in their order.
+   */
+  @Test
+  void aMassFreeGivesTheArrayBackAndKeepsTheSurvivorsInOrder() {
+    GcSlots slots = new GcSlots();
+    GcList list = new GcList(slots);
+    List<Node> all = new ArrayList<>();
+    for (int i = 0; i < 100_000; i++) {
+      Node n = node();
+      list.append(n);
+      all.add(n);
+    }
+    long peak = slots.footprint();
+    assertThat(peak).isGreaterThan(100_000L * 4);
+    List<Node> survivors = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      if (i % 1000 == 7) {
+        survivors.add(all.get(i));
+      } else {
+        GcList.remove(all.get(i), slots);
+      }
+    }
+    assertThat(slots.footprint()).as("nothing given back before asked").isEqualTo(peak);
+    assertThat(slots.compactIfSparse()).isTrue();
+    assertThat(slots.footprint()).as("sized for 100 survivors").isLessThan(4096);
+    assertThat(contents(list)).containsExactlyElementsOf(survivors);
+    assertThat(slots.compactIfSparse()).as("nothing more to give back").isFalse();
+    Node late = node();
+    list.append(late);
+    survivors.add(late);
+    assertThat(contents(list)).containsExactlyElementsOf(survivors);
+  }
+
+  /** A reset forgets every node; the lists are empty and usable. */
+  @Test
+  void aResetEmptiesEveryList() {
+    GcSlots slots = new GcSlots();
+    GcList a = new GcList(slots);
+    GcList b = new GcList(slots);
+    for (int i = 0; i < 5000; i++) {
+      (i % 2 == 0 ? a : b).append(node());
+    }
+    slots.reset();
+    assertThat(a.isEmpty()).isTrue();
+    assertThat(b.isEmpty()).isTrue();
+    assertThat(slots.used()).isEqualTo(2);
+    assertThat(slots.footprint()).isLessThan(1024);
+    Node n = node();
+    b.append(n);
+    assertThat(contents(b)).containsExactly(n);
+    assertThat(contents(a)).isEmpty();
+  }
+}
