@@ -85,16 +85,6 @@ final class GcList {
     from.head.gcPrev = from.headSlot;
   }
 
-  /**
-   * Empties the list without looking at its nodes: for a list that is empty already unless a
-   * failure interrupted the collection using it (the detector's working lists are reused). Nodes it
-   * still held keep their slots and links; {@link GcSlots#reset} is the way to forget every node.
-   */
-  void clear() {
-    head.gcNext = headSlot;
-    head.gcPrev = headSlot;
-  }
-
   /** gc_list_size. */
   int size() {
     int n = 0;
