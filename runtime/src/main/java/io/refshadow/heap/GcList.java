@@ -46,26 +46,28 @@ final class GcList {
     head.gcPrev = self;
   }
 
-  /** gc_list_remove: unlinks {@code n} and frees its slot. */
-  static void remove(Node n, GcSlots slots) {
-    Node[] s = slots.nodes;
+  /**
+   * Takes {@code n} out of its list, its neighbours linked to each other, and returns its slot,
+   * which it keeps; its own links are left as they were.
+   */
+  private static int unlink(Node n, Node[] s) {
     Node prev = s[n.gcPrev];
     int self = prev.gcNext;
     prev.gcNext = n.gcNext;
     s[n.gcNext].gcPrev = n.gcPrev;
+    return self;
+  }
+
+  /** gc_list_remove: unlinks {@code n} and frees its slot. */
+  static void remove(Node n, GcSlots slots) {
+    slots.release(unlink(n, slots.nodes));
     n.gcPrev = 0;
     n.gcNext = 0;
-    slots.release(self);
   }
 
   /** gc_list_move: unlinks {@code n} from its list (of the same slots) and appends it here. */
   void move(Node n) {
-    Node[] s = slots.nodes;
-    Node prev = s[n.gcPrev];
-    int self = prev.gcNext;
-    prev.gcNext = n.gcNext;
-    s[n.gcNext].gcPrev = n.gcPrev;
-    link(n, self);
+    link(n, unlink(n, slots.nodes));
   }
 
   /** gc_list_merge: appends all of {@code from} here, leaving {@code from} empty. */
