@@ -115,6 +115,37 @@ class GcSlotsTest {
     assertThat(contents(list)).containsExactlyElementsOf(survivors);
   }
 
+  /**
+   * A list registered after nodes were freed has its sentinel above their slots; renumbering moves
+   * the sentinel down, and the list must follow it.
+   */
+  @Test
+  void aListRegisteredLateFollowsItsSentinelThroughRenumbering() {
+    GcSlots slots = new GcSlots();
+    GcList early = new GcList(slots);
+    List<Node> kept = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      Node n = node();
+      early.append(n);
+      if (i % 2 == 0) {
+        kept.add(n);
+      } else {
+        GcList.remove(n, slots);
+      }
+    }
+    GcList late = new GcList(slots);
+    int sentinelBefore = late.headSlot;
+    List<Node> lateNodes = new ArrayList<>();
+    for (int i = 0; i < 5000; i++) {
+      Node n = node();
+      late.append(n);
+      lateNodes.add(n);
+    }
+    assertThat(late.headSlot).as("renumbered below the freed slots").isLessThan(sentinelBefore);
+    assertThat(contents(late)).containsExactlyElementsOf(lateNodes);
+    assertThat(contents(early)).containsExactlyElementsOf(kept);
+  }
+
   /** A reset forgets every node; the lists are empty and usable. */
   @Test
   void aResetEmptiesEveryList() {
