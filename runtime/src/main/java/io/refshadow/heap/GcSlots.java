@@ -32,8 +32,19 @@ final class GcSlots {
   /** The first slot never used since the last renumbering. */
   private int top = 1;
 
-  /** Slots freed since then. */
+  /** Slots freed and not yet renumbered away. */
   private int freed;
+
+  /**
+   * The slots below this one were already in use at the last renumbering ({@link #compact}), and
+   * the next leaves them where they are while few of them are free: in a program that has run a
+   * while they are its long-lived objects, and renumbering them would touch every one of their
+   * nodes (a cache miss each) to free slots that are mostly young ones.
+   */
+  private int settled = 1;
+
+  /** Slots below {@link #settled} freed since the last renumbering that included them. */
+  private int freedSettled;
 
   /** Every list whose nodes have slots here, in the order they are renumbered. */
   private GcList[] lists = new GcList[0];
@@ -61,6 +72,9 @@ final class GcSlots {
   void release(int i) {
     nodes[i] = null;
     freed++;
+    if (i < settled) {
+      freedSettled++;
+    }
   }
 
   /** The slot of {@code n}, which is in a list: its predecessor's link to it. */
@@ -92,43 +106,79 @@ final class GcSlots {
     if (nodes.length <= 1024 || used > nodes.length / 16) {
       return false;
     }
-    compact();
+    renumber(1, Math.max(INITIAL, used + (used >> 1) + 2));
     return true;
   }
 
   /**
-   * Renumbers the slots in use densely, keeping their order (the order their nodes were tracked in:
-   * a node keeps its slot through every move), into an array with room for half as many again (so
-   * an array that fills up grows by half: 4 to 6 bytes per tracked object). Two passes in slot
-   * order, not a walk of each list: the first reads only the array, the second rewrites each node's
-   * links through a table of new numbers, and its node reads do not wait for each other as a list
-   * walk's do. Jackson's compactions (about 35,000 slots each, a hundred per run) took 3.7 times as
-   * long as list walks (bench/README.md, Session 20).
+   * Makes room when the array is full: renumbers the slots taken since the last renumbering,
+   * leaving the settled ones below them in place, or all of them when a quarter of the settled
+   * slots are free; then grows the array if fewer than half as many slots as are in use are left
+   * (so an array that fills up grows by half: 4 to 6 bytes per tracked object, and up to a third
+   * more in free settled slots).
    */
   private void compact() {
     int used = used();
+    int from = freedSettled * 4 > settled ? 1 : settled;
+    int survivors = used - (from == 1 ? 0 : settled - 1 - freedSettled);
+    int needed = from + survivors + (used >> 1) + 2;
+    renumber(from, needed > nodes.length ? Math.max(INITIAL, needed) : nodes.length);
+  }
+
+  /**
+   * Renumbers the slots from {@code from} up densely, keeping their order (the order their nodes
+   * were tracked in: a node keeps its slot through every move), into an array of {@code capacity}
+   * (the same one, if that is its size). Two passes in slot order, not a walk of each list: the
+   * first reads only the array, the second rewrites the links of each node renumbered (and of its
+   * neighbours below {@code from}) through a table of new numbers, and its node reads do not wait
+   * for each other as a list walk's do: Jackson's compactions took 3.7 times as long as list walks
+   * (bench/README.md, Session 20).
+   */
+  private void renumber(int from, int capacity) {
     Node[] old = nodes;
-    Node[] fresh = new Node[Math.max(INITIAL, used + (used >> 1) + 2)];
-    int[] renumbered = new int[top];
-    int next = 1;
-    for (int i = 1; i < top; i++) {
+    Node[] fresh = capacity == old.length ? old : new Node[capacity];
+    if (fresh != old) {
+      System.arraycopy(old, 0, fresh, 0, from);
+    }
+    int[] renumbered = new int[top - from];
+    int next = from;
+    for (int i = from; i < top; i++) {
       Node n = old[i];
       if (n != null) {
-        renumbered[i] = next;
-        fresh[next++] = n;
+        renumbered[i - from] = next;
+        fresh[next++] = n; // next <= i: in place, nothing not yet read is overwritten
       }
     }
-    for (int i = 1; i < next; i++) {
-      Node n = fresh[i];
-      n.gcPrev = renumbered[n.gcPrev];
-      n.gcNext = renumbered[n.gcNext];
+    if (fresh == old) {
+      java.util.Arrays.fill(fresh, next, top, null);
+    }
+    for (int k = from; k < next; k++) {
+      Node n = fresh[k];
+      int prev = n.gcPrev;
+      if (prev >= from) {
+        n.gcPrev = renumbered[prev - from];
+      } else {
+        fresh[prev].gcNext = k; // a settled neighbour keeps its number; its link to n changes
+      }
+      int after = n.gcNext;
+      if (after >= from) {
+        n.gcNext = renumbered[after - from];
+      } else {
+        fresh[after].gcPrev = k;
+      }
     }
     for (GcList l : lists) {
-      l.headSlot = renumbered[l.headSlot];
+      if (l.headSlot >= from) {
+        l.headSlot = renumbered[l.headSlot - from];
+      }
     }
     nodes = fresh;
     top = next;
-    freed = 0;
+    freed = from == 1 ? 0 : freedSettled;
+    if (from == 1) {
+      freedSettled = 0;
+    }
+    settled = next;
   }
 
   /** Forgets every node (the shadow is released): the lists are left empty, the array small. */
@@ -136,6 +186,8 @@ final class GcSlots {
     nodes = new Node[INITIAL];
     top = 1;
     freed = 0;
+    settled = 1; // as in a new array: nothing renumbered yet
+    freedSettled = 0;
     for (GcList l : lists) {
       l.headSlot = top;
       nodes[top++] = l.head;
