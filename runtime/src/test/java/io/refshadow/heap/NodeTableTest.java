@@ -8,6 +8,7 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /**
  * The identity table finds exactly the nodes added and not removed, whatever the order of adds and
@@ -55,6 +56,92 @@ class NodeTableTest {
     for (Entry e : out) {
       assertThat(table.find(e.obj, e.hash)).isNull();
     }
+  }
+
+  /**
+   * A table whose size stays level while entries come and go fills with tombstones, which are
+   * purged in place at the same size again and again: with half the hashes in a window across the
+   * table's end (long probe paths that wrap), every entry still in it is found, at the slot it
+   * knows (removing them all empties it), and the table does not grow.
+   */
+  @Property(tries = 100)
+  void findsEverythingThroughTombstonePurges(
+      @ForAll long seed, @ForAll @IntRange(min = 0, max = 1000) int level) {
+    Random random = new Random(seed);
+    NodeTable table = new NodeTable();
+    long footprint = table.footprint();
+    List<Entry> in = new ArrayList<>();
+    List<Entry> out = new ArrayList<>();
+    for (int op = 0; op < 20_000; op++) {
+      if (in.size() < level || (in.size() == level && random.nextBoolean()) || in.isEmpty()) {
+        int hash =
+            random.nextBoolean()
+                ? NodeTable.MIN_CAPACITY - 200 + random.nextInt(400)
+                : random.nextInt();
+        Entry e = entry(hash);
+        table.add(e.node, e.hash);
+        in.add(e);
+      } else {
+        Entry e = in.remove(random.nextInt(in.size()));
+        table.remove(e.node);
+        out.add(e);
+      }
+    }
+    assertThat(table.footprint()).isEqualTo(footprint);
+    for (Entry e : in) {
+      assertThat(table.find(e.obj, e.hash)).isSameAs(e.node);
+    }
+    for (Entry e : out) {
+      assertThat(table.find(e.obj, e.hash)).isNull();
+    }
+    for (Entry e : in) {
+      table.remove(e.node);
+    }
+    assertThat(table.size()).isZero();
+    for (Entry e : in) {
+      assertThat(table.find(e.obj, e.hash)).isNull();
+    }
+  }
+
+  /**
+   * The purge's pass must start after a slot that was empty, not after a tombstone, which a probe
+   * path may cross. Here the first null slot from 0 is a tombstone inside a cluster that wraps past
+   * the table's end: an entry there moved into it, and an entry before it moved back later, would
+   * leave a hole in the first one's path, and it would no longer be found.
+   */
+  @Test
+  void aPurgeKeepsPathsThatWrapPastTheEnd() {
+    NodeTable table = new NodeTable();
+    int end = NodeTable.MIN_CAPACITY;
+    Entry g = entry(end - 6); // slot end-6
+    Entry f = entry(end - 6); // slot end-5
+    List<Entry> kept = new ArrayList<>(List.of(f));
+    table.add(g.node, g.hash);
+    table.add(f.node, f.hash);
+    for (int i = 4; i >= 1; i--) {
+      Entry e = entry(end - i); // slots end-4 .. end-1
+      table.add(e.node, e.hash);
+      kept.add(e);
+    }
+    Entry c = entry(end - 1); // wraps to slot 0
+    Entry e = entry(end - 5); // slot 1: its path runs from end-5 across the end
+    table.add(c.node, c.hash);
+    table.add(e.node, e.hash);
+    kept.add(e);
+    table.remove(g.node); // a tombstone at end-6
+    table.remove(c.node); // and at 0, the first null slot from 0
+    for (int i = 0; i < end / 2; i++) { // tombstones far from the cluster, until a purge
+      Entry filler = entry(100 + i);
+      table.add(filler.node, filler.hash);
+      table.remove(filler.node);
+    }
+    assertThat(table.footprint())
+        .as("purged at the same size")
+        .isEqualTo(new NodeTable().footprint());
+    for (Entry k : kept) {
+      assertThat(table.find(k.obj, k.hash)).isSameAs(k.node);
+    }
+    assertThat(table.find(c.obj, c.hash)).isNull();
   }
 
   /**
