@@ -44,12 +44,24 @@ class NodeTableTest {
         table.add(e.node, e.hash);
         in.add(e);
       } else {
-        Entry e = in.remove(random.nextInt(in.size()));
-        table.remove(e.node);
-        out.add(e);
+        removeAny(table, in, out, random);
       }
     }
     assertThat(table.size()).isEqualTo(in.size());
+    assertFinds(table, in, out);
+  }
+
+  /**
+   * Removes an entry of {@code in}, chosen at random, from the table, and notes it in {@code out}.
+   */
+  private static void removeAny(NodeTable table, List<Entry> in, List<Entry> out, Random random) {
+    Entry e = in.remove(random.nextInt(in.size()));
+    table.remove(e.node);
+    out.add(e);
+  }
+
+  /** The table finds every entry of {@code in} and none of {@code out}. */
+  private static void assertFinds(NodeTable table, List<Entry> in, List<Entry> out) {
     for (Entry e : in) {
       assertThat(table.find(e.obj, e.hash)).isSameAs(e.node);
     }
@@ -82,25 +94,16 @@ class NodeTableTest {
         table.add(e.node, e.hash);
         in.add(e);
       } else {
-        Entry e = in.remove(random.nextInt(in.size()));
-        table.remove(e.node);
-        out.add(e);
+        removeAny(table, in, out, random);
       }
     }
     assertThat(table.footprint()).isEqualTo(footprint);
-    for (Entry e : in) {
-      assertThat(table.find(e.obj, e.hash)).isSameAs(e.node);
-    }
-    for (Entry e : out) {
-      assertThat(table.find(e.obj, e.hash)).isNull();
-    }
+    assertFinds(table, in, out);
     for (Entry e : in) {
       table.remove(e.node);
     }
     assertThat(table.size()).isZero();
-    for (Entry e : in) {
-      assertThat(table.find(e.obj, e.hash)).isNull();
-    }
+    assertFinds(table, List.of(), in);
   }
 
   /**
