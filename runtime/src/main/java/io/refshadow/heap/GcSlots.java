@@ -113,44 +113,39 @@ final class GcSlots {
   /**
    * Makes room when the array is full: renumbers the slots taken since the last renumbering,
    * leaving the settled ones below them in place, or all of them when a quarter of the settled
-   * slots are free; then grows the array if fewer than half as many slots as are in use are left
-   * (so an array that fills up grows by half: 4 to 6 bytes per tracked object, and up to a third
-   * more in free settled slots).
+   * slots are free, into an array with room for half as many slots again as are in use (so an array
+   * that fills up grows by half: 4 to 6 bytes per tracked object, up to a third more in free
+   * settled slots; and one that many frees left mostly empty shrinks).
    */
   private void compact() {
     int used = used();
     int from = freedSettled * 4 > settled ? 1 : settled;
     int survivors = used - (from == 1 ? 0 : settled - 1 - freedSettled);
     int needed = from + survivors + (used >> 1) + 2;
-    renumber(from, needed > nodes.length ? Math.max(INITIAL, needed) : nodes.length);
+    renumber(from, Math.max(INITIAL, needed));
   }
 
   /**
    * Renumbers the slots from {@code from} up densely, keeping their order (the order their nodes
-   * were tracked in: a node keeps its slot through every move), into an array of {@code capacity}
-   * (the same one, if that is its size). Two passes in slot order, not a walk of each list: the
-   * first reads only the array, the second rewrites the links of each node renumbered (and of its
-   * neighbours below {@code from}) through a table of new numbers, and its node reads do not wait
-   * for each other as a list walk's do: Jackson's compactions took 3.7 times as long as list walks
-   * (bench/README.md, Session 20).
+   * were tracked in: a node keeps its slot through every move), into a new array of {@code
+   * capacity}, the slots below {@code from} copied as they are. Two passes in slot order, not a
+   * walk of each list: the first reads only the array, the second rewrites the links of each node
+   * renumbered (and of its neighbours below {@code from}) through a table of new numbers, and its
+   * node reads do not wait for each other as a list walk's do (walking the lists, Jackson's
+   * renumberings took 3.7 times as long: bench/README.md, Session 20).
    */
   private void renumber(int from, int capacity) {
     Node[] old = nodes;
-    Node[] fresh = capacity == old.length ? old : new Node[capacity];
-    if (fresh != old) {
-      System.arraycopy(old, 0, fresh, 0, from);
-    }
+    Node[] fresh = new Node[capacity];
+    System.arraycopy(old, 0, fresh, 0, from);
     int[] renumbered = new int[top - from];
     int next = from;
     for (int i = from; i < top; i++) {
       Node n = old[i];
       if (n != null) {
         renumbered[i - from] = next;
-        fresh[next++] = n; // next <= i: in place, nothing not yet read is overwritten
+        fresh[next++] = n;
       }
-    }
-    if (fresh == old) {
-      java.util.Arrays.fill(fresh, next, top, null);
     }
     for (int k = from; k < next; k++) {
       Node n = fresh[k];

@@ -201,6 +201,40 @@ class GcSlotsTest {
     }
   }
 
+  /**
+   * Nine in ten nodes freed is not sparse enough for {@link GcSlots#compactIfSparse}, but the next
+   * time the array fills up, its renumbering gives the memory back.
+   */
+  @Test
+  void anArrayMostlyFreedShrinksWhenItFillsAgain() {
+    GcSlots slots = new GcSlots();
+    GcList list = new GcList(slots);
+    List<Node> all = new ArrayList<>();
+    for (int i = 0; i < 100_000; i++) {
+      Node n = node();
+      list.append(n);
+      all.add(n);
+    }
+    List<Node> survivors = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      if (i % 10 == 0) {
+        survivors.add(all.get(i));
+      } else {
+        GcList.remove(all.get(i), slots);
+      }
+    }
+    assertThat(slots.compactIfSparse()).isFalse();
+    long peak = slots.footprint();
+    for (int i = 0; slots.footprint() == peak; i++) {
+      Node n = node();
+      list.append(n);
+      survivors.add(n);
+      assertThat(i).as("appends until the array is renumbered").isLessThan(100_000);
+    }
+    assertThat(slots.footprint()).as("sized for what is in use").isLessThan(peak * 3 / 5);
+    assertThat(contents(list)).containsExactlyElementsOf(survivors);
+  }
+
   /** A reset forgets every node; the lists are empty and usable. */
   @Test
   void aResetEmptiesEveryList() {
