@@ -169,10 +169,10 @@ final class GcSlots {
     }
     nodes = fresh;
     top = next;
-    freed = from == 1 ? 0 : freedSettled;
     if (from == 1) {
       freedSettled = 0;
     }
+    freed = freedSettled; // the free slots left are the settled ones'
     settled = next;
   }
 
