@@ -106,7 +106,7 @@ final class GcSlots {
     if (nodes.length <= 1024 || used > nodes.length / 16) {
       return false;
     }
-    renumber(1, Math.max(INITIAL, used + (used >> 1) + 2));
+    compact(1);
     return true;
   }
 
@@ -118,8 +118,15 @@ final class GcSlots {
    * settled slots; and one that many frees left mostly empty shrinks).
    */
   private void compact() {
+    compact(freedSettled * 4 > settled ? 1 : settled);
+  }
+
+  /**
+   * Renumbers the slots from {@code from} up (1: all of them) into an array with room for half as
+   * many slots again as are in use.
+   */
+  private void compact(int from) {
     int used = used();
-    int from = freedSettled * 4 > settled ? 1 : settled;
     int survivors = used - (from == 1 ? 0 : settled - 1 - freedSettled);
     int needed = from + survivors + (used >> 1) + 2;
     renumber(from, Math.max(INITIAL, needed));
