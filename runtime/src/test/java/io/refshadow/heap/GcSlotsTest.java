@@ -22,6 +22,31 @@ class GcSlotsTest {
     return new Node(new Object(), TYPE, 16, null);
   }
 
+  /** Appends {@code count} new nodes to {@code list} and returns them, in order. */
+  private static List<Node> appendNew(GcList list, int count) {
+    List<Node> added = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Node n = node();
+      list.append(n);
+      added.add(n);
+    }
+    return added;
+  }
+
+  /** Removes every node of {@code nodes} whose index {@code keep} rejects; returns the rest. */
+  private static List<Node> freeAllBut(
+      List<Node> nodes, java.util.function.IntPredicate keep, GcSlots slots) {
+    List<Node> kept = new ArrayList<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      if (keep.test(i)) {
+        kept.add(nodes.get(i));
+      } else {
+        GcList.remove(nodes.get(i), slots);
+      }
+    }
+    return kept;
+  }
+
   /** The nodes of {@code list}, first to last, checking each link on the way. */
   private static List<Node> contents(GcList list) {
     List<Node> out = new ArrayList<>();
@@ -88,22 +113,10 @@ class GcSlotsTest {
   void aMassFreeGivesTheArrayBackAndKeepsTheSurvivorsInOrder() {
     GcSlots slots = new GcSlots();
     GcList list = new GcList(slots);
-    List<Node> all = new ArrayList<>();
-    for (int i = 0; i < 100_000; i++) {
-      Node n = node();
-      list.append(n);
-      all.add(n);
-    }
+    List<Node> all = appendNew(list, 100_000);
     long peak = slots.footprint();
     assertThat(peak).isGreaterThan(100_000L * 4);
-    List<Node> survivors = new ArrayList<>();
-    for (int i = 0; i < all.size(); i++) {
-      if (i % 1000 == 7) {
-        survivors.add(all.get(i));
-      } else {
-        GcList.remove(all.get(i), slots);
-      }
-    }
+    List<Node> survivors = freeAllBut(all, i -> i % 1000 == 7, slots);
     assertThat(slots.footprint()).as("nothing given back before asked").isEqualTo(peak);
     assertThat(slots.compactIfSparse()).isTrue();
     assertThat(slots.footprint()).as("sized for 100 survivors").isLessThan(4096);
@@ -123,24 +136,10 @@ class GcSlotsTest {
   void aListRegisteredLateFollowsItsSentinelThroughRenumbering() {
     GcSlots slots = new GcSlots();
     GcList early = new GcList(slots);
-    List<Node> kept = new ArrayList<>();
-    for (int i = 0; i < 40; i++) {
-      Node n = node();
-      early.append(n);
-      if (i % 2 == 0) {
-        kept.add(n);
-      } else {
-        GcList.remove(n, slots);
-      }
-    }
+    List<Node> kept = freeAllBut(appendNew(early, 40), i -> i % 2 == 0, slots);
     GcList late = new GcList(slots);
     int sentinelBefore = late.headSlot;
-    List<Node> lateNodes = new ArrayList<>();
-    for (int i = 0; i < 5000; i++) {
-      Node n = node();
-      late.append(n);
-      lateNodes.add(n);
-    }
+    List<Node> lateNodes = appendNew(late, 5000);
     assertThat(late.headSlot).as("renumbered below the freed slots").isLessThan(sentinelBefore);
     assertThat(contents(late)).containsExactlyElementsOf(lateNodes);
     assertThat(contents(early)).containsExactlyElementsOf(kept);
@@ -157,20 +156,11 @@ class GcSlotsTest {
     GcSlots slots = new GcSlots();
     GcList old = new GcList(slots);
     GcList young = new GcList(slots);
-    List<Node> longLived = new ArrayList<>();
-    for (int i = 0; i < 10_000; i++) {
-      Node n = node();
-      old.append(n);
-      longLived.add(n);
-    }
+    List<Node> longLived = appendNew(old, 10_000);
     List<Node> survivors = new ArrayList<>();
     Random random = new Random(42);
     churn(slots, old, young, survivors, random, 20_000); // fills the array: the old nodes settle
-    for (int i = 0; i < longLived.size(); i += 10) {
-      GcList.remove(longLived.get(i), slots);
-      longLived.set(i, null);
-    }
-    longLived.removeIf(java.util.Objects::isNull);
+    longLived = freeAllBut(longLived, i -> i % 10 != 0, slots);
     int[] settledSlots = longLived.stream().mapToInt(slots::self).toArray();
     long footprint = slots.footprint();
     churn(slots, old, young, survivors, random, 200_000);
@@ -209,20 +199,7 @@ class GcSlotsTest {
   void anArrayMostlyFreedShrinksWhenItFillsAgain() {
     GcSlots slots = new GcSlots();
     GcList list = new GcList(slots);
-    List<Node> all = new ArrayList<>();
-    for (int i = 0; i < 100_000; i++) {
-      Node n = node();
-      list.append(n);
-      all.add(n);
-    }
-    List<Node> survivors = new ArrayList<>();
-    for (int i = 0; i < all.size(); i++) {
-      if (i % 10 == 0) {
-        survivors.add(all.get(i));
-      } else {
-        GcList.remove(all.get(i), slots);
-      }
-    }
+    List<Node> survivors = freeAllBut(appendNew(list, 100_000), i -> i % 10 == 0, slots);
     assertThat(slots.compactIfSparse()).isFalse();
     long peak = slots.footprint();
     for (int i = 0; slots.footprint() == peak; i++) {
