@@ -412,8 +412,12 @@ public final class CycleDetector {
     int count = 0;
     int uncounted = 0;
     Node[] s = slots.nodes; // no node is added while the pass runs
-    for (Node n = s[containers.head.gcNext]; n != containers.head; n = s[n.gcNext]) {
-      n.gcRefs = n.refcount;
+    int[] next = slots.next;
+    int[] refs = slots.prev; // gc_refs in place of the back links, until moveUnreachable
+    int head = containers.headSlot;
+    for (int i = next[head]; i != head; i = next[i]) {
+      Node n = s[i];
+      refs[i] = n.refcount;
       n.flags |= Node.COLLECTING;
       count++;
       if ((n.flags & UNCOUNTED) != 0) {
@@ -432,11 +436,15 @@ public final class CycleDetector {
    */
   void subtractRefs(GcList containers) {
     Node[] s = slots.nodes;
-    for (Node n = s[containers.head.gcNext]; n != containers.head; n = s[n.gcNext]) {
+    int[] next = slots.next;
+    int[] refs = slots.prev;
+    int head = containers.headSlot;
+    for (int i = next[head]; i != head; i = next[i]) {
+      Node n = s[i];
       // the order of the decrements does not matter (each saturates at 0 independently of order)
       for (Node t : n.edges) {
-        if (t != null && t.has(Node.COLLECTING) && t.gcRefs > 0) {
-          t.gcRefs--; // visit_decref
+        if (t != null && (t.flags & Node.COLLECTING) != 0 && refs[t.gcSlot] > 0) {
+          refs[t.gcSlot]--; // visit_decref
         }
       }
     }
@@ -460,13 +468,14 @@ public final class CycleDetector {
     int count = 0;
     int uncounted = 0;
     Node[] s = slots.nodes;
+    int[] refs = slots.prev; // gc_refs in place of the back links, until moveUnreachable
     for (int i = 1, top = slots.top(); i < top; i++) {
       Node n = s[i];
       if (n == null || (n.flags & Node.TRACKED) == 0) {
         continue; // a free slot, or a list's sentinel
       }
       if ((n.flags & Node.COLLECTING) == 0) {
-        n.gcRefs = n.refcount;
+        refs[i] = n.refcount;
         n.flags |= Node.COLLECTING;
       }
       count++;
@@ -477,11 +486,11 @@ public final class CycleDetector {
         if (t != null) {
           int f = t.flags;
           if ((f & Node.COLLECTING) != 0) {
-            if (t.gcRefs > 0) {
-              t.gcRefs--; // visit_decref
+            if (refs[t.gcSlot] > 0) {
+              refs[t.gcSlot]--; // visit_decref
             }
           } else if ((f & Node.TRACKED) != 0) {
-            t.gcRefs = t.refcount > 0 ? t.refcount - 1 : 0; // its update_refs, then visit_decref
+            refs[t.gcSlot] = t.refcount > 0 ? t.refcount - 1 : 0; // its update_refs, visit_decref
             t.flags = f | Node.COLLECTING;
           }
         }
@@ -501,17 +510,25 @@ public final class CycleDetector {
    */
   void moveUnreachable(GcList young, GcList unreachable) {
     Node[] s = slots.nodes; // moves add no slot
-    Node prev = young.head;
-    Node gc = s[prev.gcNext];
+    int[] next = slots.next;
+    // The back links of young's objects hold gc_refs (update_refs put them there), and the scan
+    // relinks each object it leaves in young to the one before it, as CPython's does. The
+    // unreachable list's links are kept whole: visitReachable unlinks from it.
+    int[] refsOrPrev = slots.prev;
+    int youngHead = young.headSlot;
+    int unreachableHead = unreachable.headSlot;
+    int prev = youngHead;
     int kept = 0;
     int keptUncounted = 0;
     int keptAllocations = 0;
     boolean userCode = false;
-    while (gc != young.head) {
-      if (gc.gcRefs > 0) {
+    for (int i = next[prev]; i != youngHead; i = next[prev]) {
+      Node gc = s[i];
+      if (refsOrPrev[i] > 0) {
         traverse(gc, young);
+        refsOrPrev[i] = prev; // its gc_refs are no longer needed
         gc.flags &= ~Node.COLLECTING;
-        prev = gc;
+        prev = i;
         kept++; // each object left in young passes here exactly once (then it is not COLLECTING)
         if ((gc.flags & (Node.INTERNAL | Node.ADOPTED)) == 0) {
           keptAllocations++;
@@ -521,8 +538,14 @@ public final class CycleDetector {
         }
       } else {
         // Tentatively unreachable; visitReachable moves it back if something reachable refers to
-        // it later in the scan.
-        unreachable.move(gc);
+        // it later in the scan. Unlinked forward only: the back link of the object after it holds
+        // gc_refs, and the scan relinks that object when it reaches it.
+        next[prev] = next[i];
+        int last = refsOrPrev[unreachableHead];
+        next[last] = i;
+        refsOrPrev[i] = last;
+        next[i] = unreachableHead;
+        refsOrPrev[unreachableHead] = i;
         gc.flags |= Node.UNREACHABLE;
         if ((gc.flags & Node.WEAKREF_OBJECT) != 0
             || gc.type.del != null && (gc.flags & Node.FINALIZED) == 0
@@ -530,8 +553,8 @@ public final class CycleDetector {
           userCode = true;
         }
       }
-      gc = s[prev.gcNext];
     }
+    refsOrPrev[youngHead] = prev; // young's last object is the last the scan kept
     reachable = kept;
     reachableUncounted = keptUncounted;
     reachableAllocations = keptAllocations;
@@ -565,11 +588,11 @@ public final class CycleDetector {
     if (op.has(Node.UNREACHABLE)) {
       // Had gc_refs 0 when move_unreachable reached it, but is reachable after all: back to young,
       // where the scan will reach it again.
-      young.move(op);
+      young.move(op); // appended after young's last object, which the scan has not reached
       op.flags &= ~Node.UNREACHABLE;
-      op.gcRefs = 1;
-    } else if (op.gcRefs == 0) {
-      op.gcRefs = 1; // not yet scanned: tell move_unreachable it is reachable
+      slots.prev[op.gcSlot] = 1; // gc_refs in place of its back link, as for the unscanned
+    } else if (slots.prev[op.gcSlot] == 0) {
+      slots.prev[op.gcSlot] = 1; // not yet scanned: tell move_unreachable it is reachable
     }
   }
 

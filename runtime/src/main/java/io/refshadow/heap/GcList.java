@@ -1,10 +1,12 @@
 package io.refshadow.heap;
 
 /**
- * Operations on CPython's {@code PyGC_Head} lists: circular, doubly linked through {@link
- * Node#gcPrev}/{@link Node#gcNext}, with a sentinel head. The links are slot numbers in the lists'
- * shared {@link GcSlots} (int stores, which the JVM's write barriers do not tax), and 0 in a node
- * that is in no list. Names follow {@code gc_list_*} in gcmodule.c.
+ * Operations on CPython's {@code PyGC_Head} lists: circular, doubly linked, with a sentinel head.
+ * The links are slot numbers kept in the lists' shared {@link GcSlots} ({@link GcSlots#prev} and
+ * {@link GcSlots#next}), not in the nodes: a walk of a list reads only those arrays, so the reads
+ * of its nodes do not wait for each other, and linking or unlinking a node touches no neighbour. A
+ * node knows its own slot ({@link Node#gcSlot}, 0 when in no list). Names follow {@code gc_list_*}
+ * in gcmodule.c.
  */
 final class GcList {
   final GcSlots slots;
@@ -16,58 +18,59 @@ final class GcList {
   GcList(GcSlots slots) {
     this.slots = slots;
     slots.register(this);
-    head.gcPrev = headSlot;
-    head.gcNext = headSlot;
   }
 
   boolean isEmpty() {
-    return head.gcNext == headSlot;
+    return slots.next[headSlot] == headSlot;
   }
 
   Node first() {
-    return slots.nodes[head.gcNext];
+    return slots.nodes[slots.next[headSlot]];
   }
 
   /** The node after {@code n} in its list ({@link #head} after the last). */
   Node next(Node n) {
-    return slots.nodes[n.gcNext];
+    return slots.nodes[slots.next[n.gcSlot]];
   }
 
   /** gc_list_append: puts {@code n} (not in any list) at the end. */
   void append(Node n) {
-    link(n, slots.add(n));
+    link(slots.add(n));
   }
 
-  private void link(Node n, int self) {
-    int last = head.gcPrev;
-    n.gcPrev = last;
-    n.gcNext = headSlot;
-    slots.nodes[last].gcNext = self;
-    head.gcPrev = self;
+  private void link(int self) {
+    int[] prev = slots.prev;
+    int[] next = slots.next;
+    int last = prev[headSlot];
+    prev[self] = last;
+    next[self] = headSlot;
+    next[last] = self;
+    prev[headSlot] = self;
   }
 
-  /**
-   * Takes {@code n} out of its list, its neighbours linked to each other, and returns its slot,
-   * which it keeps; its own links are left as they were.
-   */
-  private static int unlink(Node n, Node[] s) {
-    Node prev = s[n.gcPrev];
-    int self = prev.gcNext;
-    prev.gcNext = n.gcNext;
-    s[n.gcNext].gcPrev = n.gcPrev;
-    return self;
+  /** Takes slot {@code self} out of its list, its neighbours linked to each other. */
+  private static void unlink(int self, GcSlots slots) {
+    int[] prev = slots.prev;
+    int[] next = slots.next;
+    int before = prev[self];
+    int after = next[self];
+    next[before] = after;
+    prev[after] = before;
   }
 
   /** gc_list_remove: unlinks {@code n} and frees its slot. */
   static void remove(Node n, GcSlots slots) {
-    slots.release(unlink(n, slots.nodes));
-    n.gcPrev = 0;
-    n.gcNext = 0;
+    int self = n.gcSlot;
+    unlink(self, slots);
+    slots.release(self);
+    n.gcSlot = 0;
   }
 
   /** gc_list_move: unlinks {@code n} from its list (of the same slots) and appends it here. */
   void move(Node n) {
-    link(n, unlink(n, slots.nodes));
+    int self = n.gcSlot;
+    unlink(self, slots);
+    link(self);
   }
 
   /** gc_list_merge: appends all of {@code from} here, leaving {@code from} empty. */
@@ -75,22 +78,24 @@ final class GcList {
     if (from == this || from.isEmpty()) {
       return;
     }
-    Node[] s = slots.nodes;
-    int tail = head.gcPrev;
-    int first = from.head.gcNext;
-    int last = from.head.gcPrev;
-    s[tail].gcNext = first;
-    s[first].gcPrev = tail;
-    s[last].gcNext = headSlot;
-    head.gcPrev = last;
-    from.head.gcNext = from.headSlot;
-    from.head.gcPrev = from.headSlot;
+    int[] prev = slots.prev;
+    int[] next = slots.next;
+    int tail = prev[headSlot];
+    int first = next[from.headSlot];
+    int last = prev[from.headSlot];
+    next[tail] = first;
+    prev[first] = tail;
+    next[last] = headSlot;
+    prev[headSlot] = last;
+    next[from.headSlot] = from.headSlot;
+    prev[from.headSlot] = from.headSlot;
   }
 
   /** gc_list_size. */
   int size() {
     int n = 0;
-    for (Node x = first(); x != head; x = next(x)) {
+    int[] next = slots.next;
+    for (int i = next[headSlot]; i != headSlot; i = next[i]) {
       n++;
     }
     return n;

@@ -2,8 +2,8 @@ package io.refshadow.heap;
 
 /**
  * The index space the generation lists are linked through: a tracked node (and each list's
- * sentinel) owns one slot of {@link #nodes}, and {@link Node#gcPrev}/{@link Node#gcNext} hold slot
- * numbers instead of references.
+ * sentinel) owns one slot, its number in {@link Node#gcSlot}, and the lists' links are kept here by
+ * slot, in {@link #prev} and {@link #next}, beside the node in {@link #nodes}.
  *
  * <p>Why numbers: the lists are the cycle detector's busiest stores (a collection moves each object
  * between lists once or twice, and every allocation and free links or unlinks one), and under G1,
@@ -12,15 +12,19 @@ package io.refshadow.heap;
  * most of its time in those barriers (bench/README.md, Session 19). An {@code int} store pays none;
  * the one reference store left is the slot's own, when a node is tracked.
  *
- * <p>A node does not keep its own slot number: in a circular doubly linked list it is its
- * predecessor's {@code gcNext} ({@link #self}), which keeps {@link Node} at 72 bytes. Slot 0 is
- * never used, so 0 in a link means "in no list". New slots are taken in order; a freed slot is only
- * nulled. When the array is full, the slots in use are renumbered densely, in their order, into an
- * array with room for half as many again ({@link #compact}): no free list, amortized constant work
- * per slot, and the slots keep the order the nodes were tracked in, which is a generation's list
- * order until a collection moves nodes around, so that a walk of a list mostly reads the array in
- * order. After a full collection has freed most slots, {@link #compactIfSparse} gives the memory
- * back. Guarded by the heap's lock, like the nodes.
+ * <p>Why the links are not in the nodes (Session 21): a walk of a list then reads the next slot
+ * number from an array it reads in order, not from the node it has just reached, so the processor
+ * fetches many of the walk's nodes at once where a chain of links would wait for each (the
+ * detector's first pass over a generation, which meets its nodes cold, took an eighth of Jackson's
+ * time); and unlinking a freed node writes two array entries instead of its two neighbours.
+ *
+ * <p>Slot 0 is never used, so a node's slot 0 means "in no list". New slots are taken in order; a
+ * freed slot is only nulled. When the array is full, the slots in use are renumbered densely, in
+ * their order, into arrays with room for half as many again ({@link #compact}): no free list,
+ * amortized constant work per slot, and the slots keep the order the nodes were tracked in, which
+ * is a generation's list order until a collection moves nodes around, so that a walk of a list
+ * mostly reads the arrays in order. After a full collection has freed most slots, {@link
+ * #compactIfSparse} gives the memory back. Guarded by the heap's lock, like the nodes.
  */
 final class GcSlots {
   /** Room for the detector's eight sentinels and a few nodes: a released shadow keeps no more. */
@@ -28,6 +32,14 @@ final class GcSlots {
 
   /** The node in each slot, or null for a free slot (and for slot 0). */
   Node[] nodes = new Node[INITIAL];
+
+  /**
+   * The generation list links of each slot in use: the slots before and after it in its list. A
+   * free slot's are left as they were. While the cycle detector computes which objects are
+   * reachable, {@code prev} holds gc_refs instead for the objects of the generation it collects, as
+   * CPython's {@code _gc_prev} does, and its move_unreachable restores the links.
+   */
+  int[] prev = new int[INITIAL], next = new int[INITIAL];
 
   /** The first slot never used since the last renumbering. */
   private int top = 1;
@@ -53,7 +65,10 @@ final class GcSlots {
   void register(GcList list) {
     lists = java.util.Arrays.copyOf(lists, lists.length + 1);
     lists[lists.length - 1] = list;
-    list.headSlot = add(list.head);
+    int self = add(list.head);
+    list.headSlot = self;
+    prev[self] = self;
+    next[self] = self;
   }
 
   /**
@@ -65,6 +80,7 @@ final class GcSlots {
       compact();
     }
     nodes[top] = n;
+    n.gcSlot = top;
     return top++;
   }
 
@@ -77,11 +93,6 @@ final class GcSlots {
     }
   }
 
-  /** The slot of {@code n}, which is in a list: its predecessor's link to it. */
-  int self(Node n) {
-    return nodes[n.gcPrev].gcNext;
-  }
-
   /** The end of the slots in use: every node with a slot has a number below it. */
   int top() {
     return top;
@@ -92,9 +103,9 @@ final class GcSlots {
     return top - 1 - freed;
   }
 
-  /** Bytes of the array. */
+  /** Bytes of the arrays. */
   long footprint() {
-    return 16L + 4L * nodes.length;
+    return 3 * (16L + 4L * nodes.length);
   }
 
   /**
@@ -134,39 +145,49 @@ final class GcSlots {
 
   /**
    * Renumbers the slots from {@code from} up densely, keeping their order (the order their nodes
-   * were tracked in: a node keeps its slot through every move), into a new array of {@code
-   * capacity}, the slots below {@code from} copied as they are. Two passes in slot order, not a
-   * walk of each list: the first reads only the array, the second rewrites the links of each node
-   * renumbered (and of its neighbours below {@code from}) through a table of new numbers, and its
-   * node reads do not wait for each other as a list walk's do (walking the lists, Jackson's
-   * renumberings took 3.7 times as long: bench/README.md, Session 20).
+   * were tracked in: a node keeps its slot through every move), into new arrays of {@code
+   * capacity}, the slots below {@code from} copied as they are. Two passes in slot order: the first
+   * moves each node and tells it its new number, the second rewrites the links through a table of
+   * new numbers, reading only the arrays.
    */
   private void renumber(int from, int capacity) {
-    Node[] old = nodes;
-    Node[] fresh = new Node[capacity];
-    System.arraycopy(old, 0, fresh, 0, from);
+    Node[] oldNodes = nodes;
+    int[] oldPrev = prev;
+    int[] oldNext = next;
+    Node[] freshNodes = new Node[capacity];
+    int[] freshPrev = new int[capacity];
+    int[] freshNext = new int[capacity];
+    System.arraycopy(oldNodes, 0, freshNodes, 0, from);
+    System.arraycopy(oldPrev, 0, freshPrev, 0, from);
+    System.arraycopy(oldNext, 0, freshNext, 0, from);
     int[] renumbered = new int[top - from];
-    int next = from;
+    int end = from;
     for (int i = from; i < top; i++) {
-      Node n = old[i];
+      Node n = oldNodes[i];
       if (n != null) {
-        renumbered[i - from] = next;
-        fresh[next++] = n;
+        renumbered[i - from] = end;
+        n.gcSlot = end;
+        freshNodes[end++] = n;
       }
     }
-    for (int k = from; k < next; k++) {
-      Node n = fresh[k];
-      int prev = n.gcPrev;
-      if (prev >= from) {
-        n.gcPrev = renumbered[prev - from];
-      } else {
-        fresh[prev].gcNext = k; // a settled neighbour keeps its number; its link to n changes
+    for (int i = from; i < top; i++) {
+      if (oldNodes[i] == null) {
+        continue;
       }
-      int after = n.gcNext;
-      if (after >= from) {
-        n.gcNext = renumbered[after - from];
+      int k = renumbered[i - from];
+      int before = oldPrev[i];
+      if (before >= from) {
+        freshPrev[k] = renumbered[before - from];
       } else {
-        fresh[after].gcPrev = k;
+        freshPrev[k] = before;
+        freshNext[before] = k; // a settled neighbour keeps its number; its link to this one changes
+      }
+      int after = oldNext[i];
+      if (after >= from) {
+        freshNext[k] = renumbered[after - from];
+      } else {
+        freshNext[k] = after;
+        freshPrev[after] = k;
       }
     }
     for (GcList l : lists) {
@@ -174,27 +195,33 @@ final class GcSlots {
         l.headSlot = renumbered[l.headSlot - from];
       }
     }
-    nodes = fresh;
-    top = next;
+    nodes = freshNodes;
+    prev = freshPrev;
+    next = freshNext;
+    top = end;
     if (from == 1) {
       freedSettled = 0;
     }
     freed = freedSettled; // the free slots left are the settled ones'
-    settled = next;
+    settled = end;
   }
 
-  /** Forgets every node (the shadow is released): the lists are left empty, the array small. */
+  /** Forgets every node (the shadow is released): the lists are left empty, the arrays small. */
   void reset() {
     nodes = new Node[INITIAL];
+    prev = new int[INITIAL];
+    next = new int[INITIAL];
     top = 1;
     freed = 0;
     settled = 1; // as in a new array: nothing renumbered yet
     freedSettled = 0;
     for (GcList l : lists) {
       l.headSlot = top;
-      nodes[top++] = l.head;
-      l.head.gcPrev = l.headSlot;
-      l.head.gcNext = l.headSlot;
+      l.head.gcSlot = top;
+      nodes[top] = l.head;
+      prev[top] = top;
+      next[top] = top;
+      top++;
     }
   }
 }

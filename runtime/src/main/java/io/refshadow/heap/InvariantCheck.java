@@ -127,8 +127,8 @@ public final class InvariantCheck implements HeapListener {
     for (GcList l : lists) {
       GcSlots slots = heap.gc.slots;
       for (Node n = l.first(); n != l.head; n = l.next(n)) {
-        int self = slots.self(n);
-        if (slots.nodes[self] != n || slots.nodes[n.gcNext].gcPrev != self) {
+        int self = n.gcSlot;
+        if (slots.nodes[self] != n || slots.prev[slots.next[self]] != self) {
           out.add("generation list links broken at " + n + " (slot " + self + ")");
           break;
         }

@@ -55,20 +55,17 @@ public final class Node extends WeakReference<Object> {
   Node[] edges;
 
   /**
-   * Generation list links (doubly linked, circular, with a sentinel head) as slot numbers in the
-   * lists' {@link GcSlots}; 0 when in no list.
+   * Its slot in the generation lists' {@link GcSlots}, which keep its list links (and its gc_refs
+   * while the cycle detector runs); 0 when in no list.
    */
-  int gcPrev, gcNext;
-
-  /** gc_refs while collecting (CPython keeps it in _gc_prev). */
-  int gcRefs;
+  int gcSlot;
 
   /**
    * Shallow size in 8-byte words (the JVM's objects are 8-byte aligned), or -1 when the JVM could
    * not tell: an {@code int} of words covers objects up to 16 GiB where an {@code int} of bytes
-   * stops at 2 GiB, and with no identity hash or birth time kept, the node is 72 bytes (96 before
+   * stops at 2 GiB, and with no identity hash or birth time kept, the node is 64 bytes (96 before
    * Session 13, 80 before its object and weak references moved to the heap's side table, Session
-   * 18).
+   * 18, 72 before its list links and gc_refs moved to {@link GcSlots}, Session 21).
    */
   private final int sizeWords;
 

@@ -519,8 +519,7 @@ public final class ShadowHeap {
       // out of every list (the release forgets the lists' slots at once): a late untrack finds
       // nothing to unlink
       n.flags = (n.flags | Node.RELEASED) & ~Node.TRACKED;
-      n.gcPrev = 0;
-      n.gcNext = 0;
+      n.gcSlot = 0;
       cut(n);
       n = next;
     }
@@ -798,11 +797,11 @@ public final class ShadowHeap {
   private long budgetBytes = Long.MAX_VALUE;
 
   /**
-   * Bytes one node costs: the node itself (a weak reference with the fields of {@link Node}, 72
+   * Bytes one node costs: the node itself (a weak reference with the fields of {@link Node}, 64
    * bytes with compressed references). Its table slot is counted by the table's footprint, and the
    * side table's entries ({@link #extras}: objects with a finalizer or weak references) apart.
    */
-  static final long BYTES_PER_NODE = 72;
+  static final long BYTES_PER_NODE = 64;
 
   /** Limits the shadow heap to about {@code bytes}; beyond it mirroring stops, with one warning. */
   public void setMemoryBudget(long bytes) {
@@ -1427,10 +1426,9 @@ public final class ShadowHeap {
     }
     // The explicit stack holds the ancestors whose remaining edges are still to be cleared: their
     // nodes in deallocStack (shared by nested frees, which a finalizer's stores can start, each
-    // above the one it interrupts), and in each one's gcRefs the position of its next edge, which
-    // only the cycle detector reads otherwise, of nodes in its lists (beginDealloc has untracked
-    // the node, and a node is never tracked again). So however deep the free goes (a ring of a
-    // million nodes), it allocates nothing once the stack has grown.
+    // above the one it interrupts), and in deallocNext the position of each one's next edge. So
+    // however deep the free goes (a ring of a million nodes), it allocates nothing once the stack
+    // has grown.
     int base = deallocDepth;
     try {
       Node cur = root;
@@ -1452,8 +1450,7 @@ public final class ShadowHeap {
           }
           cur = deallocStack[--deallocDepth];
           deallocStack[deallocDepth] = null;
-          curNext = cur.gcRefs;
-          cur.gcRefs = 0;
+          curNext = deallocNext[deallocDepth];
           continue;
         }
         if ((child.flags & (Node.IMMORTAL | Node.FREED)) != 0) {
@@ -1462,9 +1459,10 @@ public final class ShadowHeap {
         if (--child.refcount == 0 && beginDealloc(child)) {
           if (deallocDepth == deallocStack.length) {
             deallocStack = java.util.Arrays.copyOf(deallocStack, deallocDepth * 2);
+            deallocNext = java.util.Arrays.copyOf(deallocNext, deallocDepth * 2);
           }
+          deallocNext[deallocDepth] = curNext;
           deallocStack[deallocDepth++] = cur;
-          cur.gcRefs = curNext;
           cur = child;
           curNext = 0;
         }
@@ -1476,6 +1474,7 @@ public final class ShadowHeap {
       }
       if (base == 0 && deallocStack.length > DEALLOC_STACK_KEPT) {
         deallocStack = new Node[DEALLOC_STACK_INITIAL]; // a deep free's stack is not kept
+        deallocNext = new int[DEALLOC_STACK_INITIAL];
       }
     }
   }
@@ -1484,6 +1483,9 @@ public final class ShadowHeap {
 
   /** The ancestors of the nodes {@link #deallocate} is freeing, the innermost last. */
   private Node[] deallocStack = new Node[DEALLOC_STACK_INITIAL];
+
+  /** For each node of {@link #deallocStack}, the position of its next edge to clear. */
+  private int[] deallocNext = new int[DEALLOC_STACK_INITIAL];
 
   private int deallocDepth;
 
@@ -1674,7 +1676,7 @@ public final class ShadowHeap {
    * node: the object itself, held strongly while user code may still ask for it (a finalizer to
    * run, a weak reference to answer, gc.garbage; a weak reference object's node holds the weak
    * reference), and the head of the object's weak references, newest first (CPython's tp_weaklist).
-   * Few objects have either, and without the two fields a node is 72 bytes, not 80. A node with an
+   * Few objects have either, and without the two fields a node is 8 bytes smaller. A node with an
    * entry has {@link Node#EXTRA}; a freed one has none. Guarded by the heap lock.
    */
   private java.util.IdentityHashMap<Node, Extra> extras = new java.util.IdentityHashMap<>();

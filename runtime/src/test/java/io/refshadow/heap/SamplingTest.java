@@ -40,8 +40,10 @@ class SamplingTest {
 
   @Test
   void outsideTheSampleNothingIsAdoptedAndWhatItHoldsIsPinned() {
-    // budget checks run every 1024 nodes: at the 1024th, ~123 KB (72 B a node, the array's 4096
-    // edge slots, the identity table's 4096 slots) is past 80% of 140 KB, and short of all of it
+    // budget checks run every 1024 nodes: at the 1024th, the estimate (64 B a node, the array's
+    // 4096
+    // edge slots, the identity table's 4096 slots, the detector's slot arrays) is past 80% of 140
+    // KB, and short of all of it
     heap.setMemoryBudget(140_000);
     Frame f = Hooks.enter(4);
     Object[] held = local(alloc(new Object[4096], f, 0), f, 0);
