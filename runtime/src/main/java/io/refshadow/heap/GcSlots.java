@@ -122,18 +122,18 @@ final class GcSlots {
   }
 
   /**
-   * Makes room when the array is full: renumbers the slots taken since the last renumbering,
+   * Makes room when the arrays are full: renumbers the slots taken since the last renumbering,
    * leaving the settled ones below them in place, or all of them when a quarter of the settled
-   * slots are free, into an array with room for half as many slots again as are in use (so an array
-   * that fills up grows by half: 4 to 6 bytes per tracked object, up to a third more in free
-   * settled slots; and one that many frees left mostly empty shrinks).
+   * slots are free, into arrays with room for half as many slots again as are in use (so arrays
+   * that fill up grow by half: 12 to 18 bytes per tracked object, up to a third more in free
+   * settled slots; and arrays that many frees left mostly empty shrink).
    */
   private void compact() {
     compact(freedSettled * 4 > settled ? 1 : settled);
   }
 
   /**
-   * Renumbers the slots from {@code from} up (1: all of them) into an array with room for half as
+   * Renumbers the slots from {@code from} up (1: all of them) into arrays with room for half as
    * many slots again as are in use.
    */
   private void compact(int from) {
