@@ -21,7 +21,9 @@ import java.util.Locale;
  * <p>{@code --alloc-sampler} registers {@link AllocationCounter} (java-allocation-instrumenter must
  * be the attached agent). {@code --jfr FILE} records the timed repetitions (not the warm-up) with
  * JFR's {@code profile} settings: the steady state, which is what {@code bench/profile-workload}
- * summarizes.
+ * summarizes. {@code --sample-ms N} samples the running threads every N ms instead of the settings'
+ * 10 (JFR takes 1 at least): about 250 samples for Jackson's 15 repetitions at 10 ms, too few to
+ * split a hook's time between its callees.
  *
  * <p>{@code --heap-after} prints, after the repetitions, the used heap after three full GCs ({@code
  * heap-after-gc <KiB>}); under refshadow it then runs {@code gc.collect()} and prints it again
@@ -39,6 +41,7 @@ public final class WorkloadMain {
     double warmupSeconds = 0;
     boolean sampler = false;
     String jfr = null;
+    int sampleMs = 0;
     boolean heapAfter = false;
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
@@ -59,6 +62,13 @@ public final class WorkloadMain {
           break;
         case "--jfr":
           jfr = args[++i];
+          break;
+        case "--sample-ms":
+          sampleMs = Integer.parseInt(args[++i]);
+          if (sampleMs < 1) {
+            throw new IllegalArgumentException(
+                "--sample-ms must be at least 1 (JFR samples no faster), got " + sampleMs);
+          }
           break;
         case "--heap-after":
           heapAfter = true;
@@ -82,6 +92,9 @@ public final class WorkloadMain {
     jdk.jfr.Recording recording = null;
     if (jfr != null) {
       recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+      if (sampleMs > 0) {
+        recording.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(sampleMs));
+      }
       recording.start();
     }
     java.lang.management.ThreadMXBean threads =
