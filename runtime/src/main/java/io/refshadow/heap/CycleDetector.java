@@ -414,7 +414,7 @@ public final class CycleDetector {
     Node[] s = slots.nodes; // no node is added while the pass runs
     int[] next = slots.next;
     int[] refs = slots.prev; // gc_refs in place of the back links, until moveUnreachable
-    int head = containers.headSlot;
+    int head = containers.headSlot();
     for (int i = next[head]; i != head; i = next[i]) {
       Node n = s[i];
       refs[i] = n.refcount;
@@ -438,7 +438,7 @@ public final class CycleDetector {
     Node[] s = slots.nodes;
     int[] next = slots.next;
     int[] refs = slots.prev;
-    int head = containers.headSlot;
+    int head = containers.headSlot();
     for (int i = next[head]; i != head; i = next[i]) {
       Node n = s[i];
       // the order of the decrements does not matter (each saturates at 0 independently of order)
@@ -515,8 +515,8 @@ public final class CycleDetector {
     // relinks each object it leaves in young to the one before it, as CPython's does. The
     // unreachable list's links are kept whole: visitReachable unlinks from it.
     int[] refsOrPrev = slots.prev;
-    int youngHead = young.headSlot;
-    int unreachableHead = unreachable.headSlot;
+    int youngHead = young.headSlot();
+    int unreachableHead = unreachable.headSlot();
     int prev = youngHead;
     int kept = 0;
     int keptUncounted = 0;

@@ -13,7 +13,9 @@ final class GcList {
   final Node head = new Node();
 
   /** The sentinel's slot (it changes only when {@link GcSlots} renumbers). */
-  int headSlot;
+  int headSlot() {
+    return head.gcSlot;
+  }
 
   GcList(GcSlots slots) {
     this.slots = slots;
@@ -21,11 +23,12 @@ final class GcList {
   }
 
   boolean isEmpty() {
+    int headSlot = head.gcSlot;
     return slots.next[headSlot] == headSlot;
   }
 
   Node first() {
-    return slots.nodes[slots.next[headSlot]];
+    return slots.nodes[slots.next[head.gcSlot]];
   }
 
   /** The node after {@code n} in its list ({@link #head} after the last). */
@@ -41,6 +44,7 @@ final class GcList {
   private void link(int self) {
     int[] prev = slots.prev;
     int[] next = slots.next;
+    int headSlot = head.gcSlot;
     int last = prev[headSlot];
     prev[self] = last;
     next[self] = headSlot;
@@ -80,21 +84,24 @@ final class GcList {
     }
     int[] prev = slots.prev;
     int[] next = slots.next;
+    int headSlot = head.gcSlot;
+    int fromHead = from.head.gcSlot;
     int tail = prev[headSlot];
-    int first = next[from.headSlot];
-    int last = prev[from.headSlot];
+    int first = next[fromHead];
+    int last = prev[fromHead];
     next[tail] = first;
     prev[first] = tail;
     next[last] = headSlot;
     prev[headSlot] = last;
-    next[from.headSlot] = from.headSlot;
-    prev[from.headSlot] = from.headSlot;
+    next[fromHead] = fromHead;
+    prev[fromHead] = fromHead;
   }
 
   /** gc_list_size. */
   int size() {
     int n = 0;
     int[] next = slots.next;
+    int headSlot = head.gcSlot;
     for (int i = next[headSlot]; i != headSlot; i = next[i]) {
       n++;
     }

@@ -58,15 +58,19 @@ final class GcSlots {
   /** Slots below {@link #settled} freed since the last renumbering that included them. */
   private int freedSettled;
 
-  /** Every list whose nodes have slots here, in the order they are renumbered. */
+  /** Every list whose nodes have slots here, in the order their sentinels took them. */
   private GcList[] lists = new GcList[0];
 
   /** Registers a new list, whose sentinel takes a slot. */
   void register(GcList list) {
     lists = java.util.Arrays.copyOf(lists, lists.length + 1);
     lists[lists.length - 1] = list;
+    placeSentinel(list);
+  }
+
+  /** Gives {@code list}'s sentinel a new slot, linked to itself: the list is empty. */
+  private void placeSentinel(GcList list) {
     int self = add(list.head);
-    list.headSlot = self;
     prev[self] = self;
     next[self] = self;
   }
@@ -190,11 +194,6 @@ final class GcSlots {
         freshPrev[after] = k;
       }
     }
-    for (GcList l : lists) {
-      if (l.headSlot >= from) {
-        l.headSlot = renumbered[l.headSlot - from];
-      }
-    }
     nodes = freshNodes;
     prev = freshPrev;
     next = freshNext;
@@ -216,12 +215,7 @@ final class GcSlots {
     settled = 1; // as in a new array: nothing renumbered yet
     freedSettled = 0;
     for (GcList l : lists) {
-      l.headSlot = top;
-      l.head.gcSlot = top;
-      nodes[top] = l.head;
-      prev[top] = top;
-      next[top] = top;
-      top++;
+      placeSentinel(l); // INITIAL has room for every sentinel: no renumbering
     }
   }
 }

@@ -138,9 +138,9 @@ class GcSlotsTest {
     GcList early = new GcList(slots);
     List<Node> kept = freeAllBut(appendNew(early, 40), i -> i % 2 == 0, slots);
     GcList late = new GcList(slots);
-    int sentinelBefore = late.headSlot;
+    int sentinelBefore = late.headSlot();
     List<Node> lateNodes = appendNew(late, 5000);
-    assertThat(late.headSlot).as("renumbered below the freed slots").isLessThan(sentinelBefore);
+    assertThat(late.headSlot()).as("renumbered below the freed slots").isLessThan(sentinelBefore);
     assertThat(contents(late)).containsExactlyElementsOf(lateNodes);
     assertThat(contents(early)).containsExactlyElementsOf(kept);
   }
