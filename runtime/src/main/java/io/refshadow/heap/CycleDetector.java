@@ -516,7 +516,6 @@ public final class CycleDetector {
     // unreachable list's links are kept whole: visitReachable unlinks from it.
     int[] refsOrPrev = slots.prev;
     int youngHead = young.headSlot();
-    int unreachableHead = unreachable.headSlot();
     int prev = youngHead;
     int kept = 0;
     int keptUncounted = 0;
@@ -541,11 +540,7 @@ public final class CycleDetector {
         // it later in the scan. Unlinked forward only: the back link of the object after it holds
         // gc_refs, and the scan relinks that object when it reaches it.
         next[prev] = next[i];
-        int last = refsOrPrev[unreachableHead];
-        next[last] = i;
-        refsOrPrev[i] = last;
-        next[i] = unreachableHead;
-        refsOrPrev[unreachableHead] = i;
+        unreachable.link(i);
         gc.flags |= Node.UNREACHABLE;
         if ((gc.flags & Node.WEAKREF_OBJECT) != 0
             || gc.type.del != null && (gc.flags & Node.FINALIZED) == 0

@@ -41,7 +41,8 @@ final class GcList {
     link(slots.add(n));
   }
 
-  private void link(int self) {
+  /** Puts slot {@code self}, which is in no list (or has just been unlinked), at the end. */
+  void link(int self) {
     int[] prev = slots.prev;
     int[] next = slots.next;
     int headSlot = head.gcSlot;

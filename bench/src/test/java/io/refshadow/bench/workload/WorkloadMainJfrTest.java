@@ -20,10 +20,11 @@ class WorkloadMainJfrTest {
   /** The values the recording kept for jdk.ExecutionSample's period setting, in nanoseconds. */
   private static List<Long> executionSamplePeriods(Path jfr) throws Exception {
     List<Long> periods = new ArrayList<>();
+    long executionSample = executionSampleId(jfr);
     for (RecordedEvent e : RecordingFile.readAllEvents(jfr)) {
       if (e.getEventType().getName().equals("jdk.ActiveSetting")
           && e.getString("name").equals("period")
-          && e.getLong("id") == executionSampleId(jfr)) {
+          && e.getLong("id") == executionSample) {
         periods.add(nanos(e.getString("value")));
       }
     }
