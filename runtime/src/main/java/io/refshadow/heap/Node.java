@@ -39,9 +39,10 @@ public final class Node extends WeakReference<Object> {
   final ClassInfo type;
 
   /**
-   * Where the heap keeps this node: its slot in the identity table ({@link NodeTable}) while {@link
-   * #IN_TABLE}; the heap's negative field mark while it lives in its object's injected field
-   * ({@link NodeField}); otherwise meaningless.
+   * Where the heap keeps this node: its index in the identity table ({@link NodeTable}) while
+   * {@link #IN_TABLE}, which a rebuild of the table's hash part leaves as it is; the heap's
+   * negative field mark while it lives in its object's injected field ({@link NodeField});
+   * otherwise meaningless.
    */
   int tableSlot;
 

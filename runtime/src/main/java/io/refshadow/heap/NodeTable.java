@@ -2,65 +2,102 @@ package io.refshadow.heap;
 
 /**
  * Finds the node of a real object by identity, without holding the object strongly: an open
- * addressing hash table (linear probing) keyed by {@link System#identityHashCode}, whose entries
- * are the nodes themselves (each a weak reference). Guarded by the heap's lock.
+ * addressing hash table (linear probing) keyed by {@link System#identityHashCode}. Guarded by the
+ * heap's lock.
  *
- * <p>Each node in the table knows its slot ({@link Node#tableSlot}), so removing it is one store (a
- * tombstone into its slot), with no load: freeing an object, which the cycle detector does for
- * every object of the garbage, no longer waits for a random bucket and the chain behind it (that
- * wait was half of a collection of garbage arrays). Tombstones count as used slots, so that a probe
- * never runs longer than at half load; an add reuses the first tombstone it meets, and a rehash
- * (when used slots reach half the table) drops them all, with the entries whose object the JVM has
- * reclaimed. Invariant: a node has {@link Node#IN_TABLE} exactly when {@code slots[n.tableSlot] ==
- * n}.
+ * <p>Two parts (Session 22). The nodes sit in {@link #nodes}, each at an index it knows ({@link
+ * Node#tableSlot}) and keeps while it is in the table; the hash part, {@link #slots}, holds for
+ * each entry its object's identity hash and the node's index, in one {@code long}. Before, the hash
+ * part held the nodes themselves, and that had three costs. A rebuild of the hash part (a grown
+ * table, or one purged of tombstones) wrote each moved node's new slot into the node, a cache miss
+ * on a node allocated long before (4-5% of Jackson's time, bench/README.md Session 20); now it
+ * moves {@code long}s and writes {@code int}s. Every store of a node into the old hash part paid
+ * G1's write barrier; an index is an {@code int}. And the JVM's young collections reached a young
+ * node first through the hash part, so they copied the nodes in hash order, and the cycle detector,
+ * which walks them in the order they were tracked, met each cold ({@code GcShapes --age}: pairs in
+ * the table three times slower than CPython, Session 19); {@link #nodes} lists them in the order
+ * they were added.
+ *
+ * <p>Removing a node is two stores (a tombstone into its hash slot, which {@link #where} gives, and
+ * a null into its index, which joins a free list), with no load from the node but its index.
+ * Tombstones count as used slots, so that a probe never runs longer than at half load; an add
+ * reuses the first tombstone it meets, and when used slots reach half the table the hash part is
+ * rebuilt without them (at twice the size if the entries alone fill a third of it, otherwise in
+ * place). Entries whose object the JVM has reclaimed stay until the shadow frees their node (a
+ * rebuild reads no node to find them; nobody can look them up any more). Invariant: a node has
+ * {@link Node#IN_TABLE} exactly when {@code nodes[n.tableSlot] == n}.
  *
  * <p>The table also shrinks: once removals have left it less than a sixteenth full, the next add
  * (or {@link #shrinkIfSparse}, which an explicit {@code gc.collect()} calls when it is done)
- * rebuilds it an eighth to a quarter full (never below {@link #MIN_CAPACITY}). Until Session 18 it
- * kept the size of its peak, whose arrays were half of the shadow's memory at rest after a Jackson
- * run (a {@code Node[]} and an {@code int[]} of 8.6 MB each for 16,000 entries). The next shrink
- * waits until at least half of the entries left are gone, so a removal pays for at most sixteen
- * slot reads (in order) and two node writes. Not at the removal itself: a mass free (a collection's
- * garbage, a large structure's last reference) would move, at each halving, entries it was about to
- * remove, a node write each (a cache miss): shrinking during the removals doubled the time of a
- * collection of 100,000 pairs ({@code bench/gc-vs-cpython}, 3.2 to 6-9 ms). The rebuild that a full
- * table triggers never shrinks it (it drops tombstones, and grows).
+ * rebuilds it an eighth to a quarter full (never below {@link #MIN_CAPACITY}), and gives the nodes
+ * left new indices, densely, from 0. Until Session 18 it kept the size of its peak, whose arrays
+ * were half of the shadow's memory at rest after a Jackson run. The next shrink waits until at
+ * least half of the entries left are gone, so a removal pays for at most a few slot reads (in
+ * order) and one node write. Not at the removal itself: a mass free (a collection's garbage, a
+ * large structure's last reference) would move, at each halving, entries it was about to remove, a
+ * node write each (a cache miss): shrinking during the removals doubled the time of a collection of
+ * 100,000 pairs ({@code bench/gc-vs-cpython}, 3.2 to 6-9 ms).
  */
 final class NodeTable {
-  /** The smallest table, and the first. */
+  /** The smallest hash part, and the first. */
   static final int MIN_CAPACITY = 1 << 12;
 
-  private Node[] slots = new Node[MIN_CAPACITY];
+  /** A hash slot whose entry was removed. Never an entry: its index half is not a valid index. */
+  private static final long TOMBSTONE = -1L;
 
   /**
-   * The identity hash of each slot's node, parallel to {@link #slots} (meaningless where the slot
-   * is null): a probe compares hashes here and reads a node only when its hash matches, so a lookup
-   * that misses (a fresh object, the common case for the JDK's objects) reads no node at all, and
-   * one that hits reads one; reading each candidate node was a cache miss per probe.
+   * The hash part: 0 for an empty slot, {@link #TOMBSTONE}, or an entry, {@code (hash << 32) |
+   * (index + 1)}. A probe compares hashes here and reads a node only when its hash matches, so a
+   * lookup that misses (a fresh object, the common case for the JDK's objects) reads no node.
    */
-  private int[] hashes = new int[slots.length];
+  private long[] slots = new long[MIN_CAPACITY];
 
-  /** Bit i set: slot i is null because its entry was removed (a tombstone). */
-  private long[] removed = new long[slots.length >> 6];
+  /** The node at each index, in the order they were added, or null for a free index. */
+  private Node[] nodes = new Node[MIN_CAPACITY / 2];
+
+  /**
+   * For an index in use, its entry's slot in {@link #slots}; for a free one, the next free index
+   * (-1: none).
+   */
+  private int[] where = new int[nodes.length];
+
+  /** The indices below this one have been used since the last renumbering. */
+  private int top;
+
+  /** The first free index below {@link #top}, or -1. */
+  private int freeHead = -1;
 
   /** Nodes in the table. */
   private int size;
 
-  /** Slots not null: nodes and tombstones. */
+  /** Slots not empty: entries and tombstones. */
   private int used;
 
+  private static long entry(int hash, int index) {
+    return ((long) hash << 32) | (index + 1L);
+  }
+
+  private static int indexOf(long entry) {
+    return (int) entry - 1;
+  }
+
+  private static int hashOf(long entry) {
+    return (int) (entry >>> 32);
+  }
+
   Node find(Object obj, int hash) {
-    Node[] s = slots;
-    int[] h = hashes;
+    long[] s = slots;
     int mask = s.length - 1;
     for (int i = hash & mask; ; i = (i + 1) & mask) {
-      Node n = s[i];
-      if (n == null) {
-        if ((removed[i >>> 6] & (1L << i)) == 0) {
-          return null;
+      long e = s[i];
+      if (e == 0) {
+        return null;
+      }
+      if (e != TOMBSTONE && hashOf(e) == hash) {
+        Node n = nodes[indexOf(e)];
+        if (n.get() == obj) {
+          return n;
         }
-      } else if (h[i] == hash && n.get() == obj) {
-        return n;
       }
     }
   }
@@ -73,35 +110,48 @@ final class NodeTable {
     if (used >= slots.length >> 1) {
       rehash(slots.length, 3);
     }
-    Node[] s = slots;
+    int index = takeIndex();
+    long[] s = slots;
     int mask = s.length - 1;
     int i = hash & mask;
-    while (true) {
-      if (s[i] == null) {
-        long bit = 1L << i;
-        if ((removed[i >>> 6] & bit) == 0) {
-          used++;
-        } else {
-          removed[i >>> 6] &= ~bit; // a tombstone: taken over
-        }
-        break;
-      }
+    while (s[i] != 0 && s[i] != TOMBSTONE) {
       i = (i + 1) & mask;
     }
-    s[i] = node;
-    hashes[i] = hash;
-    node.tableSlot = i;
+    if (s[i] == 0) {
+      used++;
+    } // else a tombstone: taken over
+    s[i] = entry(hash, index);
+    where[index] = i;
+    nodes[index] = node;
+    node.tableSlot = index;
     node.flags |= Node.IN_TABLE;
     size++;
+  }
+
+  /** A free index: the last one freed, or the next never used (the arrays grow by half). */
+  private int takeIndex() {
+    int index = freeHead;
+    if (index >= 0) {
+      freeHead = where[index];
+      return index;
+    }
+    if (top == nodes.length) {
+      int length = nodes.length + (nodes.length >> 1);
+      nodes = java.util.Arrays.copyOf(nodes, length);
+      where = java.util.Arrays.copyOf(where, length);
+    }
+    return top++;
   }
 
   void remove(Node node) {
     if (!node.has(Node.IN_TABLE)) {
       return;
     }
-    int i = node.tableSlot;
-    slots[i] = null;
-    removed[i >>> 6] |= 1L << i;
+    int index = node.tableSlot;
+    slots[where[index]] = TOMBSTONE;
+    nodes[index] = null;
+    where[index] = freeHead;
+    freeHead = index;
     node.flags &= ~Node.IN_TABLE;
     size--;
   }
@@ -113,28 +163,28 @@ final class NodeTable {
    */
   void shrinkIfSparse() {
     if (size < slots.length >>> 4 && slots.length > MIN_CAPACITY) {
-      rehash(MIN_CAPACITY, 4);
+      renumber();
     }
   }
 
-  /**
-   * Bytes the table's own arrays take (a 4-byte slot, compressed references, a 4-byte hash, and a
-   * bit each).
-   */
+  /** Bytes the table's own arrays take (8 per hash slot; 4 per index, twice). */
   long footprint() {
-    return slots.length * 8L + removed.length * 8L;
+    return slots.length * 8L + nodes.length * 8L;
   }
 
   /** Forgets every node (the shadow heap gives its memory back; see ShadowHeap#releaseAll). */
   void clear() {
-    for (Node n : slots) {
+    for (int i = 0; i < top; i++) {
+      Node n = nodes[i];
       if (n != null) {
-        n.flags &= ~Node.IN_TABLE; // its slot number means nothing in the new array
+        n.flags &= ~Node.IN_TABLE; // its index means nothing in the new arrays
       }
     }
-    slots = new Node[1 << 6];
-    hashes = new int[slots.length];
-    removed = new long[1];
+    slots = new long[1 << 6];
+    nodes = new Node[1 << 5];
+    where = new int[nodes.length];
+    top = 0;
+    freeHead = -1;
     size = 0;
     used = 0;
   }
@@ -145,7 +195,8 @@ final class NodeTable {
 
   /** Visits every node in the table (for diagnostics). */
   void forEach(java.util.function.Consumer<Node> visit) {
-    for (Node n : slots) {
+    for (int i = 0; i < top; i++) {
+      Node n = nodes[i];
       if (n != null) {
         visit.accept(n);
       }
@@ -153,92 +204,116 @@ final class NodeTable {
   }
 
   /**
-   * Rebuilds the table without its tombstones, dropping entries whose object the JVM has already
-   * reclaimed (nobody can look them up any more, though the node itself lives on in the shadow
-   * until it is freed there), at the smallest size, {@code least} or more, that leaves it less than
-   * {@code 1 / spread} full (adds: its own size or more, a third; removals: any size, a quarter).
-   * One pass: the new size is chosen from the number of entries, reclaimed ones included, so that
-   * each node is read once (reading every node's referent twice, to count the live ones first, was
-   * half the cost of a rehash, each read a cache miss on a node allocated long before).
+   * The smallest hash part, {@code least} or more, that leaves the table less than {@code 1 /
+   * spread} full.
    */
-  private void rehash(int least, int spread) {
-    Node[] old = slots;
+  private int capacityFor(int least, int spread) {
     int capacity = least;
-    while (size * spread >= capacity) {
+    while ((long) size * spread >= capacity) {
       capacity <<= 1;
     }
-    if (capacity == old.length) {
+    return capacity;
+  }
+
+  /**
+   * Rebuilds the hash part without its tombstones at the smallest size, {@code least} or more, that
+   * leaves it less than {@code 1 / spread} full: in place if that is its size, else into a new
+   * array. Reads and writes no node.
+   */
+  private void rehash(int least, int spread) {
+    int capacity = capacityFor(least, spread);
+    if (capacity == slots.length) {
       purge();
       return;
     }
-    Node[] fresh = new Node[capacity];
-    int[] freshHashes = new int[capacity];
-    int[] oldHashes = hashes;
+    long[] old = slots;
+    long[] fresh = new long[capacity];
     int mask = capacity - 1;
-    int kept = 0;
-    for (int k = 0; k < old.length; k++) {
-      Node n = old[k];
-      if (n == null) {
-        continue;
-      }
-      if (n.get() != null) {
-        int hash = oldHashes[k];
-        int i = hash & mask;
-        while (fresh[i] != null) {
+    for (long e : old) {
+      if (e != 0 && e != TOMBSTONE) {
+        int i = hashOf(e) & mask;
+        while (fresh[i] != 0) {
           i = (i + 1) & mask;
         }
-        fresh[i] = n;
-        freshHashes[i] = hash;
-        n.tableSlot = i;
-        kept++;
-      } else {
-        n.flags &= ~Node.IN_TABLE;
+        fresh[i] = e;
+        where[indexOf(e)] = i;
       }
     }
     slots = fresh;
-    hashes = freshHashes;
-    removed = new long[capacity >> 6];
-    size = kept;
-    used = kept;
+    used = size;
+  }
+
+  /**
+   * Shrinks both parts: the nodes left take the indices from 0 in their order (each told its new
+   * one: a node write each, for the few left), and the hash part is rebuilt an eighth to a quarter
+   * full.
+   */
+  private void renumber() {
+    int capacity = capacityFor(MIN_CAPACITY, 4);
+    long[] old = slots;
+    long[] fresh = new long[capacity];
+    int length = Math.max(capacity / 2, size + 1);
+    Node[] freshNodes = new Node[length];
+    int[] freshWhere = new int[length];
+    int mask = capacity - 1;
+    int k = 0;
+    for (int index = 0; index < top; index++) {
+      Node n = nodes[index];
+      if (n == null) {
+        continue;
+      }
+      int hash = hashOf(old[where[index]]);
+      int i = hash & mask;
+      while (fresh[i] != 0) {
+        i = (i + 1) & mask;
+      }
+      fresh[i] = entry(hash, k);
+      freshWhere[k] = i;
+      freshNodes[k] = n;
+      n.tableSlot = k++;
+    }
+    slots = fresh;
+    nodes = freshNodes;
+    where = freshWhere;
+    top = k;
+    freeHead = -1;
+    used = size;
   }
 
   /**
    * Drops the tombstones in place, at the same size: a long-running program's table (Jackson's
    * holds about 250,000 entries in a million slots) fills with tombstones every few hundred
-   * thousand frees, and a rebuild into new arrays read and wrote every node (a cache miss each) and
-   * stored each into a new array too large for the young generation, where the JVM's write barrier
-   * taxes every store; it took 4-5% of Jackson's time (bench/README.md, Session 20). Here, with the
-   * tombstones emptied, each entry moves to the first empty slot of its probe path, if there is one
-   * before it, and only the entries that move are written (nodes whose object the JVM has reclaimed
-   * stay until the shadow frees them). The pass starts after a slot that was empty before (not a
-   * tombstone: paths cross those), which no probe path crosses, and goes once around: each entry is
-   * placed after every entry before it on its path, so every path is again unbroken.
+   * thousand frees. Each entry moves to the first empty slot of its probe path, if there is one
+   * before it. The pass starts after a slot that was empty before (not a tombstone: paths cross
+   * those), which no probe path crosses, and goes once around, emptying tombstones as it meets
+   * them: each entry is placed after every entry before it on its path, whose tombstones the pass
+   * has already emptied, so every path is again unbroken.
    */
   private void purge() {
-    Node[] s = slots;
-    int[] h = hashes;
+    long[] s = slots;
     int mask = s.length - 1;
     int start = 0;
-    while (s[start] != null || (removed[start >>> 6] & (1L << start)) != 0) {
+    while (s[start] != 0) {
       start++; // empty, not a tombstone (a path may cross one); there is one: used < length
     }
-    java.util.Arrays.fill(removed, 0L);
     for (int k = 1; k <= mask; k++) {
       int i = (start + k) & mask;
-      Node n = s[i];
-      if (n == null) {
+      long e = s[i];
+      if (e == 0) {
         continue;
       }
-      int hash = h[i];
-      int j = hash & mask;
-      while (j != i && s[j] != null) {
+      if (e == TOMBSTONE) {
+        s[i] = 0;
+        continue;
+      }
+      int j = hashOf(e) & mask;
+      while (j != i && s[j] != 0) {
         j = (j + 1) & mask;
       }
       if (j != i) {
-        s[j] = n;
-        h[j] = hash;
-        s[i] = null;
-        n.tableSlot = j;
+        s[j] = e;
+        s[i] = 0;
+        where[indexOf(e)] = j;
       }
     }
     used = size;

@@ -148,6 +148,55 @@ class NodeTableTest {
   }
 
   /**
+   * A node keeps its index while the hash part is rebuilt around it (grown, or purged of
+   * tombstones): a rebuild writes no node, and the nodes sit in the order they were added, which is
+   * the order the JVM's collections meet them through the table. Only a shrink renumbers them,
+   * densely and in the same order.
+   */
+  @Test
+  void nodesKeepTheirIndexThroughRebuildsAndTheirOrderThroughShrinks() {
+    NodeTable table = new NodeTable();
+    Random random = new Random(42);
+    List<Entry> in = new ArrayList<>();
+    // grows the hash part from 4,096 slots to 65,536, where 20,000 entries fill less than a third:
+    // the tombstones below are then purged at the same size
+    for (int i = 0; i < 20_000; i++) {
+      Entry e = entry(random.nextInt());
+      table.add(e.node, e.hash);
+      in.add(e);
+    }
+    long grown = table.footprint();
+    for (int i = 0; i < 40_000; i++) {
+      Entry e = entry(random.nextInt());
+      table.add(e.node, e.hash);
+      table.remove(e.node);
+    }
+    assertThat(table.footprint()).isEqualTo(grown);
+    for (int i = 0; i < in.size(); i++) {
+      assertThat(in.get(i).node.tableSlot).as("index of entry %d", i).isEqualTo(i);
+    }
+    List<Node> visited = new ArrayList<>();
+    table.forEach(visited::add);
+    assertThat(visited).containsExactlyElementsOf(in.stream().map(Entry::node).toList());
+
+    List<Entry> kept = new ArrayList<>();
+    for (int i = 0; i < in.size(); i++) {
+      if (i % 100 == 0) {
+        kept.add(in.get(i));
+      } else {
+        table.remove(in.get(i).node);
+      }
+    }
+    table.shrinkIfSparse();
+    assertThat(table.footprint()).isLessThan(grown / 8);
+    for (int i = 0; i < kept.size(); i++) {
+      Entry e = kept.get(i);
+      assertThat(e.node.tableSlot).isEqualTo(i);
+      assertThat(table.find(e.obj, e.hash)).isSameAs(e.node);
+    }
+  }
+
+  /**
    * A table filled far past its first size and then emptied again gives its memory back, at the
    * next add or when asked at the end of a mass free: its footprint follows what it holds (the
    * largest table is less than a sixteenth full, or the smallest), and everything left in it is
