@@ -28,15 +28,15 @@ package io.refshadow.heap;
  * {@link Node#IN_TABLE} exactly when {@code nodes[n.tableSlot] == n}.
  *
  * <p>The table also shrinks: once removals have left it less than a sixteenth full, the next add
- * (or {@link #shrinkIfSparse}, which an explicit {@code gc.collect()} calls when it is done)
- * rebuilds it an eighth to a quarter full (never below {@link #MIN_CAPACITY}), and gives the nodes
- * left new indices, densely, from 0. Until Session 18 it kept the size of its peak, whose arrays
- * were half of the shadow's memory at rest after a Jackson run. The next shrink waits until at
- * least half of the entries left are gone, so a removal pays for at most a few slot reads (in
- * order) and one node write. Not at the removal itself: a mass free (a collection's garbage, a
- * large structure's last reference) would move, at each halving, entries it was about to remove, a
- * node write each (a cache miss): shrinking during the removals doubled the time of a collection of
- * 100,000 pairs ({@code bench/gc-vs-cpython}, 3.2 to 6-9 ms).
+ * (or {@link #shrinkIfSparse}, which an explicit {@code gc.collect()} calls when it is done,
+ * already at a quarter) rebuilds the hash part an eighth to a quarter full (never below {@link
+ * #MIN_CAPACITY}), and gives the nodes left new indices, densely, from 0. Until Session 18 it kept
+ * the size of its peak, whose arrays were half of the shadow's memory at rest after a Jackson run.
+ * The next shrink waits until at least half of the entries left are gone, so a removal pays for at
+ * most a few slot reads (in order) and one node write. Not at the removal itself: a mass free (a
+ * collection's garbage, a large structure's last reference) would move, at each halving, entries it
+ * was about to remove, a node write each (a cache miss): shrinking during the removals doubled the
+ * time of a collection of 100,000 pairs ({@code bench/gc-vs-cpython}, 3.2 to 6-9 ms).
  */
 final class NodeTable {
   /** The smallest hash part, and the first. */
@@ -156,13 +156,20 @@ final class NodeTable {
     size--;
   }
 
-  /**
-   * Shrinks the table, to an eighth to a quarter full, if removals have left it less than a
-   * sixteenth full. Every add asks first; so does the end of a mass free after which the program
-   * may add nothing for a while.
-   */
+  /** {@link #shrinkIfSparse(int)} at a sixteenth, as every add asks first. */
   void shrinkIfSparse() {
-    if (size < slots.length >>> 4 && slots.length > MIN_CAPACITY) {
+    shrinkIfSparse(4);
+  }
+
+  /**
+   * Shrinks the table, its hash part to an eighth to a quarter full, if it is less than a {@code 1
+   * << shift}th full: a sixteenth at an add, which the program's work pays for; a quarter at the
+   * end of an explicit {@code gc.collect()}, which has just walked every tracked object, and after
+   * which the program may add nothing for a while.
+   */
+  void shrinkIfSparse(int shift) {
+    // the index arrays (at most three quarters of the hash part's length) shrink with it
+    if (size < slots.length >>> shift && slots.length > MIN_CAPACITY) {
       renumber();
     }
   }
@@ -245,14 +252,14 @@ final class NodeTable {
 
   /**
    * Shrinks both parts: the nodes left take the indices from 0 in their order (each told its new
-   * one: a node write each, for the few left), and the hash part is rebuilt an eighth to a quarter
-   * full.
+   * one: a node write each, for the few left) in arrays with room for half as many again, and the
+   * hash part is rebuilt an eighth to a quarter full.
    */
   private void renumber() {
     int capacity = capacityFor(MIN_CAPACITY, 4);
     long[] old = slots;
     long[] fresh = new long[capacity];
-    int length = Math.max(capacity / 2, size + 1);
+    int length = Math.max(MIN_CAPACITY / 2, size + (size >> 1) + 1);
     Node[] freshNodes = new Node[length];
     int[] freshWhere = new int[length];
     int mask = capacity - 1;

@@ -265,9 +265,12 @@ public final class ShadowHeap {
 
   private final NodeTable table = new NodeTable();
 
-  /** Gives back the identity table's memory after a mass free (NodeTable#shrinkIfSparse). */
+  /**
+   * Gives back the identity table's memory after an explicit collection, if less than a quarter of
+   * it is in use (NodeTable#shrinkIfSparse).
+   */
   void shrinkTableIfSparse() {
-    table.shrinkIfSparse();
+    table.shrinkIfSparse(2);
   }
 
   private final ThreadLocal<ThreadState> threads = ThreadLocal.withInitial(this::newThreadState);

@@ -197,6 +197,35 @@ class NodeTableTest {
   }
 
   /**
+   * An add shrinks the table only when less than a sixteenth of it is in use; the end of an
+   * explicit collection already at a quarter, to the same size an add would choose then, with every
+   * entry left still found.
+   */
+  @Test
+  void anExplicitCollectionShrinksAQuarterFullTable() {
+    NodeTable table = new NodeTable();
+    Random random = new Random(7);
+    List<Entry> in = new ArrayList<>();
+    for (int i = 0; i < 40_000; i++) {
+      Entry e = entry(random.nextInt());
+      table.add(e.node, e.hash);
+      in.add(e);
+    }
+    long full = table.footprint();
+    List<Entry> out = new ArrayList<>();
+    while (in.size() > 12_000) { // 12,000 of 131,072 slots: over a sixteenth, under a quarter
+      Entry e = in.remove(in.size() - 1);
+      table.remove(e.node);
+      out.add(e);
+    }
+    table.shrinkIfSparse();
+    assertThat(table.footprint()).as("as an add asks").isEqualTo(full);
+    table.shrinkIfSparse(2);
+    assertThat(table.footprint()).as("at the end of gc.collect()").isLessThan(full / 2);
+    assertFinds(table, in, out);
+  }
+
+  /**
    * A table filled far past its first size and then emptied again gives its memory back, at the
    * next add or when asked at the end of a mass free: its footprint follows what it holds (the
    * largest table is less than a sixteenth full, or the smallest), and everything left in it is
