@@ -11,21 +11,22 @@ package io.refshadow.heap;
  * part held the nodes themselves, and that had three costs. A rebuild of the hash part (a grown
  * table, or one purged of tombstones) wrote each moved node's new slot into the node, a cache miss
  * on a node allocated long before (4-5% of Jackson's time, bench/README.md Session 20); now it
- * moves {@code long}s and writes {@code int}s. Every store of a node into the old hash part paid
- * G1's write barrier; an index is an {@code int}. And the JVM's young collections reached a young
- * node first through the hash part, so they copied the nodes in hash order, and the cycle detector,
- * which walks them in the order they were tracked, met each cold ({@code GcShapes --age}: pairs in
- * the table three times slower than CPython, Session 19); {@link #nodes} lists them in the order
- * they were added.
+ * moves {@code long}s and writes {@code int}s, where each node it moved was also a reference store
+ * into an old array, which pays G1's write barrier (a node is now stored once, at its add). And the
+ * JVM's young collections reached a young node first through the hash part, so they copied the
+ * nodes in hash order, and the cycle detector, which walks them in the order they were tracked, met
+ * each cold ({@code GcShapes --age}: pairs in the table three times slower than CPython, Session
+ * 19); {@link #nodes} lists them in the order they were added (an index freed is taken again by the
+ * next add).
  *
- * <p>Removing a node is two stores (a tombstone into its hash slot, which {@link #where} gives, and
- * a null into its index, which joins a free list), with no load from the node but its index.
- * Tombstones count as used slots, so that a probe never runs longer than at half load; an add
- * reuses the first tombstone it meets, and when used slots reach half the table the hash part is
- * rebuilt without them (at twice the size if the entries alone fill a third of it, otherwise in
- * place). Entries whose object the JVM has reclaimed stay until the shadow frees their node (a
- * rebuild reads no node to find them; nobody can look them up any more). Invariant: a node has
- * {@link Node#IN_TABLE} exactly when {@code nodes[n.tableSlot] == n}.
+ * <p>Removing a node writes a tombstone into its hash slot, which {@link #where} gives, and puts
+ * its index on a free list, with no load from the node but its index. Tombstones count as used
+ * slots, so that a probe never runs longer than at half load; an add reuses the first tombstone it
+ * meets, and when used slots reach half the table the hash part is rebuilt without them (at twice
+ * the size if the entries alone fill a third of it, otherwise in place). Entries whose object the
+ * JVM has reclaimed stay until the shadow frees their node (a rebuild reads no node to find them;
+ * nobody can look them up any more). Invariant: a node has {@link Node#IN_TABLE} exactly when
+ * {@code nodes[n.tableSlot] == n}.
  *
  * <p>The table also shrinks: once removals have left it less than a sixteenth full, the next add
  * (or {@link #shrinkIfSparse}, which an explicit {@code gc.collect()} calls when it is done,
