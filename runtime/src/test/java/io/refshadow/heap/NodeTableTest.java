@@ -51,6 +51,17 @@ class NodeTableTest {
     assertFinds(table, in, out);
   }
 
+  /** Adds {@code count} entries with random hashes and returns them, in the order added. */
+  private static List<Entry> fill(NodeTable table, int count, Random random) {
+    List<Entry> in = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Entry e = entry(random.nextInt());
+      table.add(e.node, e.hash);
+      in.add(e);
+    }
+    return in;
+  }
+
   /**
    * Removes an entry of {@code in}, chosen at random, from the table, and notes it in {@code out}.
    */
@@ -157,14 +168,9 @@ class NodeTableTest {
   void nodesKeepTheirIndexThroughRebuildsAndTheirOrderThroughShrinks() {
     NodeTable table = new NodeTable();
     Random random = new Random(42);
-    List<Entry> in = new ArrayList<>();
     // grows the hash part from 4,096 slots to 65,536, where 20,000 entries fill less than a third:
     // the tombstones below are then purged at the same size
-    for (int i = 0; i < 20_000; i++) {
-      Entry e = entry(random.nextInt());
-      table.add(e.node, e.hash);
-      in.add(e);
-    }
+    List<Entry> in = fill(table, 20_000, random);
     long grown = table.footprint();
     for (int i = 0; i < 40_000; i++) {
       Entry e = entry(random.nextInt());
@@ -198,19 +204,12 @@ class NodeTableTest {
 
   /**
    * An add shrinks the table only when less than a sixteenth of it is in use; the end of an
-   * explicit collection already at a quarter, to the same size an add would choose then, with every
-   * entry left still found.
+   * explicit collection already at a quarter, with every entry left still found.
    */
   @Test
   void anExplicitCollectionShrinksAQuarterFullTable() {
     NodeTable table = new NodeTable();
-    Random random = new Random(7);
-    List<Entry> in = new ArrayList<>();
-    for (int i = 0; i < 40_000; i++) {
-      Entry e = entry(random.nextInt());
-      table.add(e.node, e.hash);
-      in.add(e);
-    }
+    List<Entry> in = fill(table, 40_000, new Random(7));
     long full = table.footprint();
     List<Entry> out = new ArrayList<>();
     while (in.size() > 12_000) { // 12,000 of 131,072 slots: over a sixteenth, under a quarter
@@ -236,12 +235,7 @@ class NodeTableTest {
     Random random = new Random(seed);
     NodeTable table = new NodeTable();
     long empty = table.footprint();
-    List<Entry> in = new ArrayList<>();
-    for (int i = 0; i < 100_000; i++) {
-      Entry e = entry(random.nextInt());
-      table.add(e.node, e.hash);
-      in.add(e);
-    }
+    List<Entry> in = fill(table, 100_000, random);
     long full = table.footprint();
     assertThat(full).isGreaterThan(empty * 32);
     List<Entry> out = new ArrayList<>();
