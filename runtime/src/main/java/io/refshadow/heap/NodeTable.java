@@ -30,7 +30,7 @@ package io.refshadow.heap;
  *
  * <p>The table also shrinks: once removals have left it less than a sixteenth full, the next add
  * (or {@link #shrinkIfSparse}, which an explicit {@code gc.collect()} calls when it is done,
- * already at a quarter) rebuilds the hash part an eighth to a quarter full (never below {@link
+ * already at an eighth) rebuilds the hash part an eighth to a quarter full (never below {@link
  * #MIN_CAPACITY}), and gives the nodes left new indices, densely, from 0. Until Session 18 it kept
  * the size of its peak, whose arrays were half of the shadow's memory at rest after a Jackson run.
  * The next shrink waits until at least half of the entries left are gone, so a removal pays for at
@@ -164,9 +164,10 @@ final class NodeTable {
 
   /**
    * Shrinks the table, its hash part to an eighth to a quarter full, if it is less than a {@code 1
-   * << shift}th full: a sixteenth at an add, which the program's work pays for; a quarter at the
+   * << shift}th full: a sixteenth at an add, which the program's work pays for; an eighth at the
    * end of an explicit {@code gc.collect()}, which has just walked every tracked object, and after
-   * which the program may add nothing for a while.
+   * which the program may add nothing for a while. Either way the new hash part is at most half the
+   * old one.
    */
   void shrinkIfSparse(int shift) {
     // the index arrays (at most three quarters of the hash part's length) shrink with it

@@ -266,11 +266,11 @@ public final class ShadowHeap {
   private final NodeTable table = new NodeTable();
 
   /**
-   * Gives back the identity table's memory after an explicit collection, if less than a quarter of
+   * Gives back the identity table's memory after an explicit collection, if less than an eighth of
    * it is in use (NodeTable#shrinkIfSparse).
    */
   void shrinkTableIfSparse() {
-    table.shrinkIfSparse(2);
+    table.shrinkIfSparse(3);
   }
 
   private final ThreadLocal<ThreadState> threads = ThreadLocal.withInitial(this::newThreadState);

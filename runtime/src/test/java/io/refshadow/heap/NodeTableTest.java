@@ -204,22 +204,22 @@ class NodeTableTest {
 
   /**
    * An add shrinks the table only when less than a sixteenth of it is in use; the end of an
-   * explicit collection already at a quarter, with every entry left still found.
+   * explicit collection already at an eighth, with every entry left still found.
    */
   @Test
-  void anExplicitCollectionShrinksAQuarterFullTable() {
+  void anExplicitCollectionShrinksATableAnEighthFull() {
     NodeTable table = new NodeTable();
     List<Entry> in = fill(table, 40_000, new Random(7));
     long full = table.footprint();
     List<Entry> out = new ArrayList<>();
-    while (in.size() > 12_000) { // 12,000 of 131,072 slots: over a sixteenth, under a quarter
+    while (in.size() > 12_000) { // 12,000 of 131,072 slots: over a sixteenth, under an eighth
       Entry e = in.remove(in.size() - 1);
       table.remove(e.node);
       out.add(e);
     }
     table.shrinkIfSparse();
     assertThat(table.footprint()).as("as an add asks").isEqualTo(full);
-    table.shrinkIfSparse(2);
+    table.shrinkIfSparse(3);
     assertThat(table.footprint()).as("at the end of gc.collect()").isLessThan(full / 2);
     assertFinds(table, in, out);
   }
