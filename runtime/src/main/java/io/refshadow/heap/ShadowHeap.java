@@ -845,7 +845,8 @@ public final class ShadowHeap {
 
   /**
    * Nodes made and not yet freed (nor forgotten as reclaimed immortals): what the shadow holds.
-   * {@link #nodeCount} undercounts it once the table has dropped nodes whose objects are gone.
+   * (Until Session 22 {@link #nodeCount} undercounted it: a rebuild of the identity table dropped
+   * the nodes whose objects were gone.)
    */
   private long liveNodes;
 
@@ -1354,7 +1355,7 @@ public final class ShadowHeap {
       n.tableSlot = 0;
       fieldNodes--;
     } else {
-      table.remove(n); // unless a rehash has dropped it already
+      table.remove(n);
     }
   }
 
