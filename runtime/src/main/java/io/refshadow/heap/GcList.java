@@ -23,12 +23,12 @@ final class GcList {
   }
 
   boolean isEmpty() {
-    int headSlot = head.gcSlot;
+    int headSlot = headSlot();
     return slots.next[headSlot] == headSlot;
   }
 
   Node first() {
-    return slots.nodes[slots.next[head.gcSlot]];
+    return slots.nodes[slots.next[headSlot()]];
   }
 
   /** The node after {@code n} in its list ({@link #head} after the last). */
@@ -45,7 +45,7 @@ final class GcList {
   void link(int self) {
     int[] prev = slots.prev;
     int[] next = slots.next;
-    int headSlot = head.gcSlot;
+    int headSlot = headSlot();
     int last = prev[headSlot];
     prev[self] = last;
     next[self] = headSlot;
@@ -85,8 +85,8 @@ final class GcList {
     }
     int[] prev = slots.prev;
     int[] next = slots.next;
-    int headSlot = head.gcSlot;
-    int fromHead = from.head.gcSlot;
+    int headSlot = headSlot();
+    int fromHead = from.headSlot();
     int tail = prev[headSlot];
     int first = next[fromHead];
     int last = prev[fromHead];
@@ -102,7 +102,7 @@ final class GcList {
   int size() {
     int n = 0;
     int[] next = slots.next;
-    int headSlot = head.gcSlot;
+    int headSlot = headSlot();
     for (int i = next[headSlot]; i != headSlot; i = next[i]) {
       n++;
     }
