@@ -237,19 +237,27 @@ final class NodeTable {
     }
     long[] old = slots;
     long[] fresh = new long[capacity];
-    int mask = capacity - 1;
     for (long e : old) {
       if (e != 0 && e != TOMBSTONE) {
-        int i = hashOf(e) & mask;
-        while (fresh[i] != 0) {
-          i = (i + 1) & mask;
-        }
+        int i = emptySlot(fresh, hashOf(e));
         fresh[i] = e;
         where[indexOf(e)] = i;
       }
     }
     slots = fresh;
     used = size;
+  }
+
+  /**
+   * The first empty slot on {@code hash}'s probe path in a hash part being built (no tombstones).
+   */
+  private static int emptySlot(long[] fresh, int hash) {
+    int mask = fresh.length - 1;
+    int i = hash & mask;
+    while (fresh[i] != 0) {
+      i = (i + 1) & mask;
+    }
+    return i;
   }
 
   /**
@@ -264,7 +272,6 @@ final class NodeTable {
     int length = Math.max(MIN_CAPACITY / 2, size + (size >> 1) + 1);
     Node[] freshNodes = new Node[length];
     int[] freshWhere = new int[length];
-    int mask = capacity - 1;
     int k = 0;
     for (int index = 0; index < top; index++) {
       Node n = nodes[index];
@@ -272,10 +279,7 @@ final class NodeTable {
         continue;
       }
       int hash = hashOf(old[where[index]]);
-      int i = hash & mask;
-      while (fresh[i] != 0) {
-        i = (i + 1) & mask;
-      }
+      int i = emptySlot(fresh, hash);
       fresh[i] = entry(hash, k);
       freshWhere[k] = i;
       freshNodes[k] = n;
