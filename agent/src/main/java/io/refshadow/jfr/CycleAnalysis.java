@@ -115,6 +115,7 @@ final class CycleAnalysis {
     int[] callEdge = new int[n];
     int next = 0;
     ShapeTable byKey = new ShapeTable();
+    ShapeTable bySignature = new ShapeTable();
     for (int root = 0; root < n; root++) {
       if (index[root] >= 0) {
         continue;
@@ -156,14 +157,13 @@ final class CycleAnalysis {
           do {
             start--;
           } while (sccStack[start] != v);
-          int[] members = Arrays.copyOfRange(sccStack, start, sccTop);
-          for (int m : members) {
-            onStack[m] = false;
+          for (int i = start; i < sccTop; i++) {
+            onStack[sccStack[i]] = false;
+          }
+          if (sccTop - start > 1 || refersToItself(nodes[v])) {
+            record(nodes, Arrays.copyOfRange(sccStack, start, sccTop), stacks, byKey, bySignature);
           }
           sccTop = start;
-          if (members.length > 1 || refersToItself(nodes[v])) {
-            record(nodes, members, stacks, byKey);
-          }
         }
         depth--;
         if (depth >= 0) {
@@ -183,22 +183,56 @@ final class CycleAnalysis {
     return false;
   }
 
-  private void record(Node[] nodes, int[] members, Stacks stacks, ShapeTable byKey) {
+  private void record(
+      Node[] nodes, int[] members, Stacks stacks, ShapeTable byKey, ShapeTable bySignature) {
     cycles++;
     Arrays.sort(members); // garbage order: the order delete_garbage clears them
+    int[] position = this.position;
+    for (int k = 0; k < members.length; k++) {
+      position[members[k]] = k + 1;
+    }
+    try {
+      Signature signature = Signature.of(nodes, members, position);
+      Shape s = bySignature.get(signature);
+      if (s == null) {
+        s = shape(nodes, members, byKey);
+        bySignature.put(signature, s);
+      }
+      long bytes = 0;
+      for (int m : members) {
+        bytes += Math.max(0, nodes[m].size());
+      }
+      s.cycles++;
+      s.objects += members.length;
+      s.bytes += bytes;
+      if (s.stack.isEmpty()) {
+        for (int m : members) {
+          String stack = stacks.of(saved[m]);
+          if (stack != null) {
+            s.stack = stack;
+            break;
+          }
+        }
+      }
+    } finally {
+      for (int m : members) {
+        position[m] = 0;
+      }
+    }
+  }
+
+  /**
+   * The shape of the cycle {@code members} (in garbage order, {@link #position} set for them) by
+   * its key, made of its member types and its references written out: the one met before, or a new
+   * one drawn from this cycle. Its strings are made once per signature and collection.
+   */
+  private Shape shape(Node[] nodes, int[] members, ShapeTable byKey) {
     // No java.util collection here: the JDK's collections may be instrumented, and even with the
     // heap busy each of their calls passes through refshadow's hooks; a collection with many
     // small cycles would pay that per cycle.
     String[] typeNames = new String[members.length];
-    long bytes = 0;
-    String stack = null;
     for (int k = 0; k < members.length; k++) {
-      Node node = nodes[members[k]];
-      typeNames[k] = node.typeName();
-      bytes += Math.max(0, node.size());
-      if (stack == null) {
-        stack = stacks.of(saved[members[k]]);
-      }
+      typeNames[k] = nodes[members[k]].typeName();
     }
     String[] sortedTypes = typeNames.clone();
     Arrays.sort(sortedTypes);
@@ -218,9 +252,6 @@ final class CycleAnalysis {
       i = j;
     }
     int[] position = this.position;
-    for (int k = 0; k < members.length; k++) {
-      position[members[k]] = k + 1;
-    }
     int edgeCount = 0;
     for (int m : members) {
       Node node = nodes[m];
@@ -265,9 +296,6 @@ final class CycleAnalysis {
         }
       }
     }
-    for (int m : members) {
-      position[m] = 0;
-    }
     String fields = joinDistinct(fieldLines);
     String key = members.length + "|" + types + "|" + fields;
     Shape s = byKey.get(key);
@@ -283,12 +311,7 @@ final class CycleAnalysis {
       byKey.put(key, s);
       shapes.add(s);
     }
-    s.cycles++;
-    s.objects += members.length;
-    s.bytes += bytes;
-    if (s.stack.isEmpty() && stack != null) {
-      s.stack = stack;
-    }
+    return s;
   }
 
   /** Sorted, without repeats, one a line, at most {@link #MAX_FIELD_LINES} of them. */
@@ -319,13 +342,100 @@ final class CycleAnalysis {
     return b.toString();
   }
 
-  /** Shapes by key: open addressing, no java.util collection (see {@link #record}). */
+  /**
+   * A cycle by the identity of what its key is written from: its members' type names in garbage
+   * order (a class's name is one string while the class lives), and each reference between them as
+   * its field's name and the positions of its two ends. Equal signatures make equal keys, so the
+   * cycles of a shape met before in the same collection (in H2, about 64 two-object cycles of one
+   * shape in each young collection) skip the key's strings. Not the converse: the same shape with
+   * its members in another order, or two classes of one name, find their shape through the key,
+   * once per collection.
+   */
+  private static final class Signature {
+    private final Object[] names;
+    private final int[] ends;
+    private final int hash;
+
+    private Signature(Object[] names, int[] ends, int hash) {
+      this.names = names;
+      this.ends = ends;
+      this.hash = hash;
+    }
+
+    /** The signature of {@code members}, whose {@code position}s are set. */
+    static Signature of(Node[] nodes, int[] members, int[] position) {
+      int n = members.length;
+      int references = 0;
+      for (int m : members) {
+        Node node = nodes[m];
+        for (int i = 0; i < node.edgeCount(); i++) {
+          int w = indexOf(node.edge(i));
+          if (w >= 0 && position[w] != 0) {
+            references++;
+          }
+        }
+      }
+      Object[] names = new Object[n + references];
+      int[] ends = new int[2 * references];
+      int hash = n;
+      for (int k = 0; k < n; k++) {
+        names[k] = nodes[members[k]].typeName();
+        hash = 31 * hash + System.identityHashCode(names[k]);
+      }
+      int r = 0;
+      for (int k = 0; k < n; k++) {
+        Node node = nodes[members[k]];
+        for (int i = 0; i < node.edgeCount(); i++) {
+          int w = indexOf(node.edge(i));
+          if (w < 0 || position[w] == 0) {
+            continue;
+          }
+          names[n + r] = node.edgeName(i);
+          ends[2 * r] = k;
+          ends[2 * r + 1] = position[w] - 1;
+          hash = 31 * (31 * hash + System.identityHashCode(names[n + r])) + k;
+          hash = 31 * hash + position[w];
+          r++;
+        }
+      }
+      return new Signature(names, ends, hash);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Signature)) {
+        return false;
+      }
+      Signature other = (Signature) o;
+      if (hash != other.hash
+          || names.length != other.names.length
+          || !Arrays.equals(ends, other.ends)) {
+        return false;
+      }
+      for (int i = 0; i < names.length; i++) {
+        if (names[i] != other.names[i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
+
+  /**
+   * Shapes by key or by {@link Signature}: open addressing, no java.util collection (see {@link
+   * #shape}).
+   */
   private static final class ShapeTable {
-    private String[] keys = new String[16];
+    private Object[] keys = new Object[16];
     private Shape[] values = new Shape[16];
     private int size;
 
-    Shape get(String key) {
+    Shape get(Object key) {
       int mask = keys.length - 1;
       for (int i = key.hashCode() & mask; keys[i] != null; i = (i + 1) & mask) {
         if (keys[i].equals(key)) {
@@ -335,11 +445,11 @@ final class CycleAnalysis {
       return null;
     }
 
-    void put(String key, Shape value) {
+    void put(Object key, Shape value) {
       if (2 * (size + 1) > keys.length) {
-        String[] oldKeys = keys;
+        Object[] oldKeys = keys;
         Shape[] oldValues = values;
-        keys = new String[oldKeys.length * 2];
+        keys = new Object[oldKeys.length * 2];
         values = new Shape[oldKeys.length * 2];
         size = 0;
         for (int i = 0; i < oldKeys.length; i++) {
