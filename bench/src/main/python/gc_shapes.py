@@ -81,12 +81,26 @@ SHAPES = {"chain": (chain, True), "ring": (ring, False), "pairs": (pairs, False)
           "cliques": (cliques, False)}
 
 
-def collect_once(name, n):
+def age(mb):
+    """GcShapes.age's twin: mb MB of garbage in 1 KB objects, each dropped at once. CPython moves
+    no object, so the graph stays where it was built; what this does to the caches, the Java side
+    does too."""
+    global sink
+    for _ in range(mb * 1024):
+        sink = bytes(1000)
+    sink = None
+
+
+sink = None
+
+
+def collect_once(name, n, age_mb=0):
     build, kept = SHAPES[name]
     gc.disable()
     root = build(n)
     if not kept:
         root = None  # the graph's cycles are now garbage
+    age(age_mb)
     t0 = time.perf_counter_ns()
     collected = gc.collect()
     t = time.perf_counter_ns() - t0
@@ -101,7 +115,7 @@ def measure(args):
         times = []
         collected = -1
         for r in range(args.warmup + args.reps):
-            collected, t = collect_once(name, args.n)
+            collected, t = collect_once(name, args.n, args.age)
             if r >= args.warmup:
                 times.append(t / 1e6)
         print("shape=%s n=%d collected=%d median_ms=%.3f min_ms=%.3f reps=%d times_ms=%s"
@@ -153,6 +167,8 @@ def main():
     ap.add_argument("--reps", type=int, default=7)
     ap.add_argument("--warmup", type=int, default=5)
     ap.add_argument("--shapes", default="pairs,ring,chain,cliques")
+    ap.add_argument("--age", type=int, default=0, metavar="MB",
+                    help="allocate and drop MB of 1 KB objects between building and collecting")
     ap.add_argument("--compare", nargs=2, metavar=("JAVA", "PYTHON"))
     args = ap.parse_args()
     if args.compare:
