@@ -192,7 +192,7 @@ final class CycleAnalysis {
       position[members[k]] = k + 1;
     }
     try {
-      Signature signature = Signature.of(nodes, members, position);
+      Signature signature = signature(nodes, members);
       Shape s = bySignature.get(signature);
       if (s == null) {
         s = shape(nodes, members, byKey);
@@ -219,6 +219,58 @@ final class CycleAnalysis {
         position[m] = 0;
       }
     }
+  }
+
+  /** The {@link Signature} of the cycle {@code members}, whose {@link #position}s are set. */
+  private Signature signature(Node[] nodes, int[] members) {
+    int n = members.length;
+    int references = referencesWithin(nodes, members);
+    Object[] names = new Object[n + references];
+    int[] ends = new int[2 * references];
+    int hash = n;
+    for (int k = 0; k < n; k++) {
+      names[k] = nodes[members[k]].typeName();
+      hash = 31 * hash + System.identityHashCode(names[k]);
+    }
+    int r = 0;
+    for (int k = 0; k < n; k++) {
+      Node node = nodes[members[k]];
+      for (int i = 0; i < node.edgeCount(); i++) {
+        int to = member(node.edge(i));
+        if (to < 0) {
+          continue;
+        }
+        names[n + r] = node.edgeName(i);
+        ends[2 * r] = k;
+        ends[2 * r + 1] = to;
+        hash = 31 * (31 * (31 * hash + System.identityHashCode(names[n + r])) + k) + to;
+        r++;
+      }
+    }
+    return new Signature(names, ends, hash);
+  }
+
+  /** How many of the edges of {@code members} lead to a member of the same cycle. */
+  private int referencesWithin(Node[] nodes, int[] members) {
+    int references = 0;
+    for (int m : members) {
+      Node node = nodes[m];
+      for (int i = 0; i < node.edgeCount(); i++) {
+        if (member(node.edge(i)) >= 0) {
+          references++;
+        }
+      }
+    }
+    return references;
+  }
+
+  /**
+   * Where {@code target} stands in the cycle being recorded (0 for its first member in garbage
+   * order), or -1 when it is not one of its members.
+   */
+  private int member(Node target) {
+    int w = indexOf(target);
+    return w < 0 ? -1 : position[w] - 1;
   }
 
   /**
@@ -251,17 +303,7 @@ final class CycleAnalysis {
       distinctTypes[distinct++] = sortedTypes[i];
       i = j;
     }
-    int[] position = this.position;
-    int edgeCount = 0;
-    for (int m : members) {
-      Node node = nodes[m];
-      for (int i = 0; i < node.edgeCount(); i++) {
-        int w = indexOf(node.edge(i));
-        if (w >= 0 && position[w] != 0) {
-          edgeCount++;
-        }
-      }
-    }
+    int edgeCount = referencesWithin(nodes, members);
     String[] fieldLines = new String[edgeCount];
     String[] typeGraph = new String[edgeCount];
     StringBuilder objectGraph = new StringBuilder();
@@ -269,12 +311,12 @@ final class CycleAnalysis {
     for (int k = 0; k < members.length; k++) {
       Node node = nodes[members[k]];
       for (int i = 0; i < node.edgeCount(); i++) {
-        int w = indexOf(node.edge(i));
-        if (w < 0 || position[w] == 0) {
+        int to = member(node.edge(i));
+        if (to < 0) {
           continue;
         }
         String src = typeNames[k];
-        String dst = typeNames[position[w] - 1];
+        String dst = typeNames[to];
         String field = node.edgeName(i);
         fieldLines[e] = fieldLine(src, field, dst);
         typeGraph[e] = src + " -" + field + "-> " + dst;
@@ -292,7 +334,7 @@ final class CycleAnalysis {
               .append("-> ")
               .append(dst)
               .append('#')
-              .append(position[w]);
+              .append(to + 1);
         }
       }
     }
@@ -356,49 +398,10 @@ final class CycleAnalysis {
     private final int[] ends;
     private final int hash;
 
-    private Signature(Object[] names, int[] ends, int hash) {
+    Signature(Object[] names, int[] ends, int hash) {
       this.names = names;
       this.ends = ends;
       this.hash = hash;
-    }
-
-    /** The signature of {@code members}, whose {@code position}s are set. */
-    static Signature of(Node[] nodes, int[] members, int[] position) {
-      int n = members.length;
-      int references = 0;
-      for (int m : members) {
-        Node node = nodes[m];
-        for (int i = 0; i < node.edgeCount(); i++) {
-          int w = indexOf(node.edge(i));
-          if (w >= 0 && position[w] != 0) {
-            references++;
-          }
-        }
-      }
-      Object[] names = new Object[n + references];
-      int[] ends = new int[2 * references];
-      int hash = n;
-      for (int k = 0; k < n; k++) {
-        names[k] = nodes[members[k]].typeName();
-        hash = 31 * hash + System.identityHashCode(names[k]);
-      }
-      int r = 0;
-      for (int k = 0; k < n; k++) {
-        Node node = nodes[members[k]];
-        for (int i = 0; i < node.edgeCount(); i++) {
-          int w = indexOf(node.edge(i));
-          if (w < 0 || position[w] == 0) {
-            continue;
-          }
-          names[n + r] = node.edgeName(i);
-          ends[2 * r] = k;
-          ends[2 * r + 1] = position[w] - 1;
-          hash = 31 * (31 * hash + System.identityHashCode(names[n + r])) + k;
-          hash = 31 * hash + position[w];
-          r++;
-        }
-      }
-      return new Signature(names, ends, hash);
     }
 
     @Override
