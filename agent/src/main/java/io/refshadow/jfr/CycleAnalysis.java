@@ -286,28 +286,37 @@ final class CycleAnalysis {
     for (int k = 0; k < members.length; k++) {
       typeNames[k] = nodes[members[k]].typeName();
     }
-    String[] sortedTypes = typeNames.clone();
+    // Types and references are counted by identity first, so that a large cycle makes a string per
+    // distinct one (a ring of a million objects of one class has one type and one reference).
+    Tuples typeCounts = new Tuples();
+    for (String t : typeNames) {
+      typeCounts.add(t, null, null);
+    }
+    String[] sortedTypes = new String[typeCounts.size()];
+    for (int i = 0; i < sortedTypes.length; i++) {
+      sortedTypes[i] = (String) typeCounts.first(i);
+    }
     Arrays.sort(sortedTypes);
     StringBuilder types = new StringBuilder();
     String[] distinctTypes = new String[sortedTypes.length];
     int distinct = 0;
     for (int i = 0; i < sortedTypes.length; ) {
+      int count = 0;
       int j = i;
+      // two classes of one name (two class loaders) are one type here, as in the key
       while (j < sortedTypes.length && sortedTypes[j].equals(sortedTypes[i])) {
+        count += typeCounts.count(sortedTypes[j], null, null);
         j++;
       }
       if (types.length() > 0) {
         types.append(", ");
       }
-      types.append(sortedTypes[i]).append(" x").append(j - i);
+      types.append(sortedTypes[i]).append(" x").append(count);
       distinctTypes[distinct++] = sortedTypes[i];
       i = j;
     }
-    int edgeCount = referencesWithin(nodes, members);
-    String[] fieldLines = new String[edgeCount];
-    String[] typeGraph = new String[edgeCount];
+    Tuples references = new Tuples();
     StringBuilder objectGraph = new StringBuilder();
-    int e = 0;
     for (int k = 0; k < members.length; k++) {
       Node node = nodes[members[k]];
       for (int i = 0; i < node.edgeCount(); i++) {
@@ -318,9 +327,7 @@ final class CycleAnalysis {
         String src = typeNames[k];
         String dst = typeNames[to];
         String field = node.edgeName(i);
-        fieldLines[e] = fieldLine(src, field, dst);
-        typeGraph[e] = src + " -" + field + "-> " + dst;
-        e++;
+        references.add(src, field, dst);
         if (members.length <= MAX_DRAWN_OBJECTS) {
           if (objectGraph.length() > 0) {
             objectGraph.append('\n');
@@ -337,6 +344,15 @@ final class CycleAnalysis {
               .append(to + 1);
         }
       }
+    }
+    String[] fieldLines = new String[references.size()];
+    String[] typeGraph = new String[references.size()];
+    for (int r = 0; r < fieldLines.length; r++) {
+      String src = (String) references.first(r);
+      String field = (String) references.second(r);
+      String dst = (String) references.third(r);
+      fieldLines[r] = fieldLine(src, field, dst);
+      typeGraph[r] = src + " -" + field + "-> " + dst;
     }
     String fields = joinDistinct(fieldLines);
     String key = members.length + "|" + types + "|" + fields;
@@ -390,8 +406,9 @@ final class CycleAnalysis {
    * its field's name and the positions of its two ends. Equal signatures make equal keys, so the
    * cycles of a shape met before in the same collection (in H2, about 64 two-object cycles of one
    * shape in each young collection) skip the key's strings. Not the converse: the same shape with
-   * its members in another order, or two classes of one name, find their shape through the key,
-   * once per collection.
+   * its members in another order, or with two classes whose display names are equal strings but not
+   * one string (two array classes of one name from two loaders, two lambdas' hidden classes), finds
+   * its shape through the key, once per collection.
    */
   private static final class Signature {
     private final Object[] names;
@@ -426,6 +443,82 @@ final class CycleAnalysis {
     @Override
     public int hashCode() {
       return hash;
+    }
+  }
+
+  /**
+   * Distinct tuples of up to three references, compared by identity, each with how often it was
+   * added, in the order first added: open addressing, no java.util collection (see {@link #shape}).
+   */
+  private static final class Tuples {
+    private int[] slots = new int[16]; // an entry's index + 1; 0 is empty
+    private Object[] firsts = new Object[8];
+    private Object[] seconds = new Object[8];
+    private Object[] thirds = new Object[8];
+    private int[] counts = new int[8];
+    private int size;
+
+    void add(Object x, Object y, Object z) {
+      int i = find(x, y, z);
+      int e = slots[i] - 1;
+      if (e >= 0) {
+        counts[e]++;
+        return;
+      }
+      if (size == firsts.length) {
+        firsts = Arrays.copyOf(firsts, size * 2);
+        seconds = Arrays.copyOf(seconds, size * 2);
+        thirds = Arrays.copyOf(thirds, size * 2);
+        counts = Arrays.copyOf(counts, size * 2);
+      }
+      firsts[size] = x;
+      seconds[size] = y;
+      thirds[size] = z;
+      counts[size] = 1;
+      slots[i] = ++size;
+      if (2 * size > slots.length) {
+        slots = new int[slots.length * 2];
+        for (int k = 0; k < size; k++) {
+          slots[find(firsts[k], seconds[k], thirds[k])] = k + 1;
+        }
+      }
+    }
+
+    /** How often {@code (x, y, z)} was added. */
+    int count(Object x, Object y, Object z) {
+      int e = slots[find(x, y, z)] - 1;
+      return e < 0 ? 0 : counts[e];
+    }
+
+    /** The slot that holds {@code (x, y, z)}, or the empty one where it would go. */
+    private int find(Object x, Object y, Object z) {
+      int h =
+          31 * (31 * System.identityHashCode(x) + System.identityHashCode(y))
+              + System.identityHashCode(z);
+      h ^= h >>> 16;
+      int mask = slots.length - 1;
+      for (int i = h & mask; ; i = (i + 1) & mask) {
+        int e = slots[i] - 1;
+        if (e < 0 || (firsts[e] == x && seconds[e] == y && thirds[e] == z)) {
+          return i;
+        }
+      }
+    }
+
+    int size() {
+      return size;
+    }
+
+    Object first(int i) {
+      return firsts[i];
+    }
+
+    Object second(int i) {
+      return seconds[i];
+    }
+
+    Object third(int i) {
+      return thirds[i];
     }
   }
 

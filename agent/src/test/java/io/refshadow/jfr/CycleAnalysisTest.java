@@ -145,6 +145,112 @@ class CycleAnalysisTest {
                 + " | 4 cycles, 8 objects");
   }
 
+  @Test
+  void aLargeCycleCountsEachTypeByItsObjectsAndListsEachReferenceOnce() {
+    int pairs = 20; // 40 objects: above MAX_DRAWN_OBJECTS, so the graph is drawn by types
+    Frame f = Hooks.enter(3);
+    Pair first = local(alloc(new Pair(), f), f, 0);
+    Pair last = local(first, f, 1);
+    for (int i = 0; i < pairs; i++) {
+      Trio t = local(alloc(new Trio(), f), f, 2);
+      Hooks.putField(last, last.partner = t, PARTNER, f);
+      Hooks.line(f);
+      if (i == pairs - 1) {
+        Hooks.putField(t, t.next = first, NEXT, f);
+      } else {
+        Pair p = alloc(new Pair(), f);
+        Hooks.putField(t, t.next = p, NEXT, f);
+        last = local(p, f, 1);
+      }
+      Hooks.line(f);
+    }
+    forget(f, 0, 1, 2);
+    Hooks.exit(f);
+
+    assertThat(Gc.collect()).isEqualTo(2 * pairs);
+    CycleAnalysis.Shape s = analyses.get(0).shapes.get(0);
+    assertThat(describe(s))
+        .isEqualTo(
+            PAIR
+                + " x20, "
+                + TRIO
+                + " x20 | "
+                + PAIR
+                + ".partner -> "
+                + TRIO
+                + "\n"
+                + TRIO
+                + ".next -> "
+                + PAIR
+                + " | 1 cycles, 40 objects");
+    assertThat(s.graph).isEqualTo(PAIR + " -partner-> " + TRIO + "\n" + TRIO + " -next-> " + PAIR);
+  }
+
+  @Test
+  void twoClassesOfOneNameAreOneTypeInTheShape() throws ReflectiveOperationException {
+    // An instance class's name is one interned string, whichever loader defined it; an array
+    // class's display name is made for each class, so two array classes of one name give two
+    // strings (as two lambdas' hidden classes of one enclosing class do).
+    Class<?> twin = sameNameOtherLoader(Trio.class);
+    java.lang.reflect.Field twinNext = twin.getDeclaredField("next");
+    twinNext.setAccessible(true);
+    java.lang.reflect.Constructor<?> make = twin.getDeclaredConstructor();
+    make.setAccessible(true);
+    Frame f = Hooks.enter(4);
+    Trio t = local(alloc(new Trio(), f), f, 0);
+    Trio[] ts = local(alloc(new Trio[1], f), f, 1);
+    Object u = local(alloc(make.newInstance(), f), f, 2);
+    Object[] us = local(alloc((Object[]) java.lang.reflect.Array.newInstance(twin, 1), f), f, 3);
+    Hooks.putField(t, t.next = us, NEXT, f);
+    Hooks.arrayStore(us, 0, u, f);
+    twinNext.set(u, ts);
+    Hooks.putField(u, ts, NEXT, f);
+    Hooks.arrayStore(ts, 0, t, f);
+    forget(f, 0, 1, 2, 3);
+    Hooks.exit(f);
+
+    assertThat(Gc.collect()).isEqualTo(4);
+    assertThat(analyses.get(0).shapes)
+        .extracting(CycleAnalysisTest::describe)
+        .containsExactly(
+            TRIO
+                + " x2, "
+                + TRIO
+                + "[] x2 | "
+                + TRIO
+                + ".next -> "
+                + TRIO
+                + "[]\n"
+                + TRIO
+                + "[] element -> "
+                + TRIO
+                + " | 1 cycles, 4 objects");
+  }
+
+  /** {@code c} defined again by a loader of its own: another class with the same name. */
+  private static Class<?> sameNameOtherLoader(Class<?> c) throws ClassNotFoundException {
+    byte[] bytes;
+    try (java.io.InputStream in =
+        c.getClassLoader().getResourceAsStream(c.getName().replace('.', '/') + ".class")) {
+      bytes = in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new ClassNotFoundException(c.getName(), e);
+    }
+    ClassLoader loader =
+        new ClassLoader(null) {
+          @Override
+          protected Class<?> findClass(String name) throws ClassNotFoundException {
+            if (!name.equals(c.getName())) {
+              throw new ClassNotFoundException(name);
+            }
+            return defineClass(name, bytes, 0, bytes.length);
+          }
+        };
+    Class<?> other = loader.loadClass(c.getName());
+    assertThat(other).isNotSameAs(c);
+    return other;
+  }
+
   private static String describe(CycleAnalysis.Shape s) {
     return s.memberTypes
         + " | "
