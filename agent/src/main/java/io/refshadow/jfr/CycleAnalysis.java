@@ -108,6 +108,7 @@ final class CycleAnalysis {
     int[] index = new int[n];
     int[] low = new int[n];
     boolean[] onStack = new boolean[n];
+    boolean[] refersToItself = new boolean[n]; // noted while the edges are walked anyway
     Arrays.fill(index, -1);
     int[] sccStack = new int[n];
     int sccTop = 0;
@@ -147,6 +148,9 @@ final class CycleAnalysis {
             break;
           } else if (onStack[w]) {
             low[v] = Math.min(low[v], index[w]);
+            if (w == v) {
+              refersToItself[v] = true;
+            }
           }
         }
         if (descended) {
@@ -160,7 +164,7 @@ final class CycleAnalysis {
           for (int i = start; i < sccTop; i++) {
             onStack[sccStack[i]] = false;
           }
-          if (sccTop - start > 1 || refersToItself(nodes[v])) {
+          if (sccTop - start > 1 || refersToItself[v]) {
             record(nodes, Arrays.copyOfRange(sccStack, start, sccTop), stacks, byKey, bySignature);
           }
           sccTop = start;
@@ -172,15 +176,6 @@ final class CycleAnalysis {
         }
       }
     }
-  }
-
-  private static boolean refersToItself(Node n) {
-    for (int i = 0; i < n.edgeCount(); i++) {
-      if (n.edge(i) == n) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private void record(
