@@ -38,6 +38,13 @@ class CycleAnalysisTest {
   private static final int OTHER = Hooks.fieldId(PAIR, "other");
   private static final int NEXT = Hooks.fieldId(TRIO, "next");
 
+  /**
+   * The references of a cycle of Pairs and Trios, each Pair's partner a Trio, each Trio's next a
+   * Pair.
+   */
+  private static final String PAIR_TRIO_FIELDS =
+      PAIR + ".partner -> " + TRIO + "\n" + TRIO + ".next -> " + PAIR;
+
   private final List<CycleAnalysis> analyses = new ArrayList<>();
 
   @BeforeEach
@@ -131,18 +138,7 @@ class CycleAnalysisTest {
     assertThat(analyses.get(0).shapes)
         .extracting(CycleAnalysisTest::describe)
         .containsExactly(
-            PAIR
-                + " x1, "
-                + TRIO
-                + " x1 | "
-                + PAIR
-                + ".partner -> "
-                + TRIO
-                + "\n"
-                + TRIO
-                + ".next -> "
-                + PAIR
-                + " | 4 cycles, 8 objects");
+            PAIR + " x1, " + TRIO + " x1 | " + PAIR_TRIO_FIELDS + " | 4 cycles, 8 objects");
   }
 
   @Test
@@ -171,18 +167,7 @@ class CycleAnalysisTest {
     CycleAnalysis.Shape s = analyses.get(0).shapes.get(0);
     assertThat(describe(s))
         .isEqualTo(
-            PAIR
-                + " x20, "
-                + TRIO
-                + " x20 | "
-                + PAIR
-                + ".partner -> "
-                + TRIO
-                + "\n"
-                + TRIO
-                + ".next -> "
-                + PAIR
-                + " | 1 cycles, 40 objects");
+            PAIR + " x20, " + TRIO + " x20 | " + PAIR_TRIO_FIELDS + " | 1 cycles, 40 objects");
     assertThat(s.graph).isEqualTo(PAIR + " -partner-> " + TRIO + "\n" + TRIO + " -next-> " + PAIR);
   }
 
