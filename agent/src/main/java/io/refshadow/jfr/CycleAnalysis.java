@@ -341,20 +341,19 @@ final class CycleAnalysis {
       }
     }
     String[] fieldLines = new String[references.size()];
-    String[] typeGraph = new String[references.size()];
     for (int r = 0; r < fieldLines.length; r++) {
-      String src = (String) references.first(r);
-      String field = (String) references.second(r);
-      String dst = (String) references.third(r);
-      fieldLines[r] = fieldLine(src, field, dst);
-      typeGraph[r] = src + " -" + field + "-> " + dst;
+      fieldLines[r] =
+          fieldLine(
+              (String) references.first(r),
+              (String) references.second(r),
+              (String) references.third(r));
     }
     String fields = joinDistinct(fieldLines);
     String key = members.length + "|" + types + "|" + fields;
     Shape s = byKey.get(key);
     if (s == null) {
       String graph =
-          members.length <= MAX_DRAWN_OBJECTS ? objectGraph.toString() : joinDistinct(typeGraph);
+          members.length <= MAX_DRAWN_OBJECTS ? objectGraph.toString() : typeGraph(references);
       s =
           new Shape(
               types.toString(),
@@ -365,6 +364,15 @@ final class CycleAnalysis {
       shapes.add(s);
     }
     return s;
+  }
+
+  /** A large cycle's graph, drawn by types: each of its distinct references once. */
+  private static String typeGraph(Tuples references) {
+    String[] lines = new String[references.size()];
+    for (int r = 0; r < lines.length; r++) {
+      lines[r] = references.first(r) + " -" + references.second(r) + "-> " + references.third(r);
+    }
+    return joinDistinct(lines);
   }
 
   /** Sorted, without repeats, one a line, at most {@link #MAX_FIELD_LINES} of them. */
