@@ -43,7 +43,8 @@ final class AgentOptions {
         "mirror",
         "all (the default) or 1/N with N a power of two up to 1024: mirror only that share of the"
             + " objects (by identity hash), for long or production runs; what the others hold is"
-            + " kept alive");
+            + " kept alive; or none: instrument the classes but mirror nothing, to measure what"
+            + " the rewritten bytecode alone costs");
     KEYS.put(
         "nodeField",
         "true/false: give each instrumented class outside the JDK a private transient synthetic"
@@ -76,7 +77,7 @@ final class AgentOptions {
   /** Add the injected node field (io.refshadow.heap.NodeField) to application classes. */
   final boolean nodeField;
 
-  /** Mirror one object in this many (1: all). */
+  /** Mirror one object in this many (1: all; 0: none, the classes instrumented all the same). */
   final int mirrorOneIn;
 
   private AgentOptions(
@@ -253,10 +254,13 @@ final class AgentOptions {
     return v;
   }
 
-  /** {@code all} (1) or {@code 1/N} with N a power of two from 2 to 1024. */
+  /** {@code all} (1), {@code 1/N} with N a power of two from 2 to 1024, or {@code none} (0). */
   private static int oneIn(String key, String value) {
     if (value.equals("all")) {
       return 1;
+    }
+    if (value.equals("none")) {
+      return 0;
     }
     int n = -1;
     if (value.startsWith("1/")) {
@@ -272,7 +276,7 @@ final class AgentOptions {
               + value
               + "' for option "
               + key
-              + "; use all, or 1/N with N a power of two up to 1024 (e.g. mirror=1/16)");
+              + "; use all, none, or 1/N with N a power of two up to 1024 (e.g. mirror=1/16)");
     }
     return n;
   }

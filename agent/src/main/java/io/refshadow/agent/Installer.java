@@ -51,11 +51,14 @@ final class Installer {
     JfrOutput.install(options, heap, stats);
     heap.setMemoryBudget(
         options.shadowBudget(Runtime.getRuntime().maxMemory()), options.shadowBudgetOrigin());
-    heap.mirrorOneIn(options.mirrorOneIn);
-    try {
-      HeapGuard.install(heap);
-    } catch (Throwable t) {
-      // a JVM without the management API: the budget alone applies
+    boolean mirrors = options.mirrorOneIn > 0; // mirror=none: instrumented, never mirrored
+    if (mirrors) {
+      heap.mirrorOneIn(options.mirrorOneIn);
+      try {
+        HeapGuard.install(heap);
+      } catch (Throwable t) {
+        // a JVM without the management API: the budget alone applies
+      }
     }
     // Test-only switch: every mirrored hook fails inside refshadow (true), or the hooks of one
     // class's methods do (its binary name), to prove the host never sees it and that only that
@@ -67,7 +70,9 @@ final class Installer {
       heap.injectFaultInto(fault);
     }
     io.refshadow.heap.InstrumentedTypes.install(scope::instruments);
-    ShadowHeap.install(heap);
+    if (mirrors) {
+      ShadowHeap.install(heap);
+    } // else every hook finds no active heap and returns at its first test
 
     AgentBuilder.Listener errors =
         new AgentBuilder.Listener.Adapter() {
@@ -346,7 +351,15 @@ final class Installer {
     heap.suppressThread();
     String text;
     try {
-      text = summaryText(heap, stats);
+      if (options.mirrorOneIn == 0) {
+        // the heap was never installed: nothing to lock, and its figures are all zero
+        text =
+            summaryOf(heap, stats, figures(heap))
+                + "  mirroring off (option mirror=none): the classes were instrumented, no event"
+                + " was mirrored\n";
+      } else {
+        text = summaryText(heap, stats);
+      }
     } catch (Throwable t) {
       text = "refshadow: summary unavailable: " + t + "\n";
     }

@@ -306,6 +306,22 @@ class ReliabilityIT {
     assertThat(seenSampled).as("%d of %d", seenSampled, seenAll).isLessThan(seenAll / 8);
   }
 
+  @Test
+  void mirrorNoneInstrumentsTheClassesButMirrorsNothing() throws Exception {
+    Run plain = run(List.of(), null, "reliability.BudgetGrowth", "1000");
+    Run none = run(List.of(), "mirror=none,summary=stderr", "reliability.BudgetGrowth", "1000");
+    assertThat(none.exit()).as(none.stderr()).isZero();
+    // mirrored, each dropped Item prints when the shadow frees it; unmirrored, none does
+    assertThat(none.stdout())
+        .as("the program's own output, and no shadow frees")
+        .isEqualTo(plain.stdout());
+    assertThat(seen(none.stderr())).as(none.stderr()).isZero();
+    assertThat(none.stderr())
+        .containsPattern("instrumented\\s+[1-9]\\d* classes")
+        .contains("mirroring off (option mirror=none)")
+        .doesNotContain("budget");
+  }
+
   private static long seen(String summary) {
     java.util.regex.Matcher m =
         java.util.regex.Pattern.compile("objects seen\\s+(\\d+)").matcher(summary);
