@@ -64,6 +64,33 @@ public final class WorkloadHarness {
     Path output = Path.of("bench/target/workload-results.md");
     String preset;
 
+    /**
+     * A copy whose refshadow runs add {@code options} (null or empty: none) to {@link
+     * #agentOptions}.
+     */
+    Settings withAgentOptions(String options) {
+      Settings c = new Settings();
+      c.workloads = workloads;
+      c.sizes = sizes;
+      c.rounds = rounds;
+      c.warmup = warmup;
+      c.warmupSeconds = warmupSeconds;
+      c.reps = reps;
+      c.timeoutSeconds = timeoutSeconds;
+      c.java = java;
+      c.jvmArgs = jvmArgs;
+      c.agent = agent;
+      c.allocInstr = allocInstr;
+      c.classes = classes;
+      c.libraries = libraries;
+      c.output = output;
+      c.preset = preset;
+      boolean none = options == null || options.isEmpty();
+      c.agentOptions =
+          none ? agentOptions : agentOptions.isEmpty() ? options : agentOptions + "," + options;
+      return c;
+    }
+
     static Settings quick() {
       Settings s = new Settings();
       s.preset = "quick";
