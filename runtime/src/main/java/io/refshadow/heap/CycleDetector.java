@@ -310,6 +310,7 @@ public final class CycleDetector {
     statUncollectable[generation] += n;
     if (generation == NUM_GENERATIONS - 1) {
       slots.compactIfSparse(); // every tracked object was just walked: as cheap as it gets
+      ClassInfo.forgetRecent(); // so that it keeps no class from being unloaded for long
     }
     heap.listener().onCollection(generation, examined, m, n, elapsed);
     return new long[] {m, n};

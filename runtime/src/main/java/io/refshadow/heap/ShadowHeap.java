@@ -463,6 +463,7 @@ public final class ShadowHeap {
         // structures below are emptied all the same
       }
       table.clear();
+      ClassInfo.forgetRecent();
       fieldMark = newFieldMark(); // what objects still hold in their node fields is no longer found
       fieldNodes = 0;
       liveNodes = 0;
