@@ -72,7 +72,12 @@ final class Installer {
     io.refshadow.heap.InstrumentedTypes.install(scope::instruments);
     if (mirrors) {
       ShadowHeap.install(heap);
-    } // else every hook finds no active heap and returns at its first test
+    } else {
+      // every hook finds no active heap and returns at its first test; the API says why
+      ShadowHeap.installNone(
+          "the agent runs with mirror=none, which only measures what the rewritten bytecode costs;"
+              + " remove that option to use refshadow's API");
+    }
 
     AgentBuilder.Listener errors =
         new AgentBuilder.Listener.Adapter() {

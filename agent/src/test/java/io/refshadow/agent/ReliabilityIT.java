@@ -320,6 +320,16 @@ class ReliabilityIT {
         .containsPattern("instrumented\\s+[1-9]\\d* classes")
         .contains("mirroring off (option mirror=none)")
         .doesNotContain("budget");
+    // the API says why it cannot answer, and how to make it answer
+    assertThat(run(List.of(), "mirror=none,summary=off", "reliability.ApiCall").stdout())
+        .containsExactly(
+            "refshadow mirrors nothing in this JVM: the agent runs with mirror=none, which only"
+                + " measures what the rewritten bytecode costs; remove that option to use"
+                + " refshadow's API");
+    assertThat(run(List.of(), "summary=off", "reliability.ApiCall").stdout())
+        .singleElement()
+        .asString()
+        .startsWith("collected ");
   }
 
   private static long seen(String summary) {

@@ -320,13 +320,29 @@ public final class ShadowHeap {
     active = heap;
   }
 
+  /**
+   * Why no heap is installed although the agent runs (its option {@code mirror=none}), for {@link
+   * #require}'s message; null: no such reason.
+   */
+  private static volatile String notInstalledBecause;
+
+  /** The agent runs but installs no heap, for {@code reason} (null: forget it). */
+  public static void installNone(String reason) {
+    active = null;
+    notInstalledBecause = reason;
+  }
+
   /** The installed heap, or an exception that says how to install one. */
   public static ShadowHeap require() {
     ShadowHeap h = active;
     if (h == null) {
+      String reason = notInstalledBecause;
       throw new IllegalStateException(
-          "refshadow is not active in this JVM: start it with"
-              + " -javaagent:refshadow-agent.jar (see the README), so that the shadow heap exists");
+          reason != null
+              ? "refshadow mirrors nothing in this JVM: " + reason
+              : "refshadow is not active in this JVM: start it with"
+                  + " -javaagent:refshadow-agent.jar (see the README), so that the shadow heap"
+                  + " exists");
     }
     return h;
   }
