@@ -539,7 +539,7 @@ public final class Hooks {
       return;
     }
     try {
-      int id = FieldRegistry.id(field.getDeclaringClass().getName(), field.getName());
+      int id = FieldRegistry.id(field);
       if (java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
         HookSupport.putStatic(null, value, id);
       } else if (owner != null) {

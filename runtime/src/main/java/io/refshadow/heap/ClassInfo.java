@@ -151,9 +151,13 @@ final class ClassInfo {
     return c;
   }
 
-  /** Empties {@link #RECENT}, so that it keeps no class from being unloaded. */
+  /**
+   * Empties {@link #RECENT}, and {@link FieldRegistry}'s reflective fields, so that they keep no
+   * class from being unloaded.
+   */
   static void forgetRecent() {
     java.util.Arrays.fill(RECENT, null);
+    FieldRegistry.forgetRecent(); // reflective fields hold their classes too
   }
 
   /** For tests: whether {@link #RECENT} holds the description of {@code type}. */

@@ -37,6 +37,44 @@ public final class FieldRegistry {
     return id;
   }
 
+  /** A reflective field and its id, as {@link #RECENT} keeps them. */
+  private static final class Known {
+    final java.lang.reflect.Field field;
+    final int id;
+
+    Known(java.lang.reflect.Field field, int id) {
+      this.field = field;
+      this.id = id;
+    }
+  }
+
+  /**
+   * The reflective fields whose id was asked last, at their identity hash modulo its length
+   * (direct-mapped): a library that writes its beans' fields through {@code Field.set} (Jackson's
+   * field properties) asks for the same few fields again and again, and {@link #id(String, String)}
+   * builds a string and takes two locks each time (15-23% of Jackson's samples under {@code
+   * mirror=1/1024}, 1-2% mirroring all; bench/README Session 24). A field holds its class strongly:
+   * {@link #forgetRecent} empties the array with {@link ClassInfo}'s own.
+   */
+  private static final Known[] RECENT = new Known[1 << 8];
+
+  /** The id of the field {@code f} reflects ({@link #id(String, String)} of its class and name). */
+  public static int id(java.lang.reflect.Field f) {
+    int i = System.identityHashCode(f) & (RECENT.length - 1);
+    Known k = RECENT[i];
+    if (k != null && k.field == f) {
+      return k.id;
+    }
+    int id = id(f.getDeclaringClass().getName(), f.getName());
+    RECENT[i] = new Known(f, id);
+    return id;
+  }
+
+  /** Empties {@link #RECENT}, so that it keeps no class from being unloaded. */
+  static void forgetRecent() {
+    java.util.Arrays.fill(RECENT, null);
+  }
+
   /** {@code Owner.field} for an id, for reports. */
   public static synchronized String name(int id) {
     return id >= 0 && id < next ? names[id] : "?field" + id;

@@ -11,9 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The direct-mapped cache in front of {@link ClassInfo}'s {@code ClassValue}: each class gets its
- * own description whatever shares its slot, and a full collection lets go of the classes it holds,
- * so that their loaders can be unloaded.
+ * The direct-mapped caches in front of {@link ClassInfo}'s {@code ClassValue} and of {@link
+ * FieldRegistry}'s ids for reflective fields: each class gets its own description and each field
+ * its own id whatever shares its slot, and a full collection lets go of the classes they hold, so
+ * that their loaders can be unloaded.
  */
 class ClassInfoRecentTest extends InstalledHeap {
   /** A class with no dependence but Object, loadable into a loader of its own. */
@@ -43,6 +44,41 @@ class ClassInfoRecentTest extends InstalledHeap {
       }
     }
     assertThat(ClassInfo.of(Probe.class).fieldNames).containsExactly("next");
+  }
+
+  @Test
+  void eachOfManyReflectiveFieldsGetsItsOwnId() {
+    // more fields than the reflective fields' slots (256), so that some share one
+    List<java.lang.reflect.Field> fields = new ArrayList<>();
+    for (Class<?> c :
+        List.of(
+            Thread.class,
+            String.class,
+            java.util.HashMap.class,
+            java.util.concurrent.ConcurrentHashMap.class,
+            java.util.ArrayList.class,
+            java.util.LinkedList.class,
+            java.util.TreeMap.class,
+            Class.class,
+            ClassLoader.class,
+            java.util.Formatter.class,
+            java.util.Scanner.class,
+            java.util.regex.Pattern.class,
+            java.util.regex.Matcher.class,
+            java.math.BigDecimal.class,
+            java.math.BigInteger.class)) {
+      fields.addAll(List.of(c.getDeclaredFields()));
+    }
+    for (int i = 0; fields.size() <= 256; i++) {
+      fields.add(fields.get(i).getDeclaringClass().getDeclaredFields()[0]); // a copy of a field
+    }
+    for (int round = 0; round < 2; round++) {
+      for (java.lang.reflect.Field f : fields) {
+        assertThat(FieldRegistry.id(f))
+            .as("%s", f)
+            .isEqualTo(FieldRegistry.id(f.getDeclaringClass().getName(), f.getName()));
+      }
+    }
   }
 
   @Test
@@ -80,6 +116,8 @@ class ClassInfoRecentTest extends InstalledHeap {
     assertThat(type).isNotSameAs(Probe.class);
     ClassInfo.of(type);
     assertThat(ClassInfo.isRecent(type)).isTrue();
+    java.lang.reflect.Field next = type.getDeclaredField("next");
+    assertThat(FieldRegistry.id(next)).isEqualTo(FieldRegistry.id(name, "next"));
     return new WeakReference<>(type);
   }
 }
