@@ -584,7 +584,7 @@ public final class ShadowHeap {
    * whatever the budget.
    */
   public void releaseUnderPressure(String warning) {
-    if (released || releasePending) {
+    if (released || releasePending || givingBack) {
       return; // a shadow stopped at its budget still holds its memory: it is released too
     }
     stopReason = "when the heap was nearly full (the shadow was released)";
@@ -681,6 +681,15 @@ public final class ShadowHeap {
 
   private volatile boolean releasePending;
 
+  /**
+   * Set while one thread gives the shadow back ({@link #releasePendingShadow}): the heap guard,
+   * which the other threads' hooks go on asking, may warn again meanwhile (the heap is still full),
+   * and that warning must neither ask for a second release nor print a second time (ReliabilityIT
+   * once saw the warning twice, both naming the shadow's size before the release; the
+   * Common-Cleaner's hooks poll the guard too).
+   */
+  private volatile boolean givingBack;
+
   /** Set once the whole shadow has been released ({@link #releaseAll}); nothing more to give. */
   private volatile boolean released;
 
@@ -706,15 +715,24 @@ public final class ShadowHeap {
       return; // inside the heap's own work: the next hook does it
     }
     synchronized (this) {
-      if (!releasePending) {
-        return;
+      if (!releasePending || givingBack) {
+        return; // nothing asked, or another thread is giving it back now
       }
       releasePending = false;
+      if (released) {
+        return;
+      }
+      givingBack = true;
     }
-    long bytes = shadowBytes();
-    if (!releaseAll()) {
-      releasePending = true; // a thread stayed inside a hook for a second: try again later
-      return;
+    long bytes;
+    try {
+      bytes = shadowBytes();
+      if (!releaseAll()) {
+        releasePending = true; // a thread stayed inside a hook for a second: try again later
+        return;
+      }
+    } finally {
+      givingBack = false;
     }
     System.err.println(
         "refshadow: "
