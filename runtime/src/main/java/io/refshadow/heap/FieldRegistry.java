@@ -52,9 +52,10 @@ public final class FieldRegistry {
    * The reflective fields whose id was asked last, at their identity hash modulo its length
    * (direct-mapped): a library that writes its beans' fields through {@code Field.set} (Jackson's
    * field properties) asks for the same few fields again and again, and {@link #id(String, String)}
-   * builds a string and takes two locks each time (15-23% of Jackson's samples under {@code
-   * mirror=1/1024}, 1-2% mirroring all; bench/README Session 24). A field holds its class strongly:
-   * {@link #forgetRecent} empties the array with {@link ClassInfo}'s own.
+   * builds a string and takes two locks each time (23% of Jackson's samples under {@code
+   * mirror=1/1024} in one profile, 2% in another, 1-2% mirroring all; bench/README Session 24). A
+   * field holds its class strongly: {@link #forgetRecent} empties the array with {@link
+   * ClassInfo}'s own.
    */
   private static final Known[] RECENT = new Known[1 << 8];
 
